@@ -1,0 +1,131 @@
+"""The parameters of a synthetic world, checked once when they are set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import vocab
+from .validation import check_choices, check_int, check_probability, check_real
+
+#: Largest world a single call builds (the export CLI streams larger ones in chunks).
+MAX_CUSTOMERS = 10_000_000
+
+
+@dataclass(frozen=True)
+class WorldConfig:
+    """Parameters of a synthetic market.
+
+    Parameters
+    ----------
+    n_customers : int
+        Number of customer firms (>= 1).
+    months : int
+        Length of the order history in months (1 to 120); it ends at the
+        world's "today" (:attr:`as_of`).
+    start : str
+        First month of the history, ``"YYYY-MM"``.
+    n_reps : int, optional
+        Number of sales reps; default one per 40 customers and at least one
+        per territory.
+    n_products : int
+        Number of products (>= number of product lines, 5).
+    regions : sequence of str, optional
+        Region codes customers may come from (default all ten; see
+        :data:`crmsim.vocab.REGION_CODES`).
+    industries : sequence of str, optional
+        Industry codes allowed (default all; see :data:`crmsim.vocab.INDUSTRY_CODES`).
+    international_share : float
+        Probability in [0, 1] that a customer is international, when both
+        domestic and international regions are allowed.
+    new_customer_share : float
+        Probability in [0, 1] that a customer was won during the history
+        (otherwise it was already a customer when the history starts).
+    """
+
+    n_customers: int = 200
+    months: int = 24
+    start: str = "2024-01"
+    n_reps: int | None = None
+    n_products: int = 20
+    regions: tuple[str, ...] = vocab.REGION_CODES
+    industries: tuple[str, ...] = vocab.INDUSTRY_CODES
+    international_share: float = 0.05
+    new_customer_share: float = 0.2
+    _territories: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_int("n_customers", self.n_customers, 1, MAX_CUSTOMERS)
+        check_int("months", self.months, 1, 120)
+        if not isinstance(self.start, str):
+            raise TypeError(f"start must be a 'YYYY-MM' string; got {self.start!r}")
+        try:
+            pd.Period(self.start, freq="M")
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"start must be a month like '2024-01'; got {self.start!r}") from exc
+        check_int("n_products", self.n_products, len(vocab.LINE_CODES), 10_000)
+        object.__setattr__(self, "regions", check_choices("regions", self.regions, vocab.REGION_CODES))
+        object.__setattr__(self, "industries", check_choices("industries", self.industries, vocab.INDUSTRY_CODES))
+        check_probability("international_share", self.international_share)
+        check_probability("new_customer_share", self.new_customer_share)
+        territories = tuple(r for r in vocab.DOMESTIC_REGIONS if r in self.regions)
+        if any(r in vocab.INTERNATIONAL_REGIONS for r in self.regions):
+            territories += ("international",)
+        object.__setattr__(self, "_territories", territories)
+        if self.n_reps is not None:
+            check_int("n_reps", self.n_reps, len(territories), 1_000_000)
+
+    @property
+    def territories(self) -> tuple[str, ...]:
+        """Sales territories: each allowed domestic region, plus one for all international ones."""
+        return self._territories
+
+    @property
+    def reps(self) -> int:
+        """Number of sales reps actually used."""
+        if self.n_reps is not None:
+            return self.n_reps
+        return max(len(self.territories), -(-self.n_customers // 40))
+
+    @property
+    def start_date(self) -> pd.Timestamp:
+        """First day of the history."""
+        return pd.Period(self.start, freq="M").start_time
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The world's "today": the first day after the history."""
+        return (pd.Period(self.start, freq="M") + self.months).start_time
+
+    def region_weights(self) -> np.ndarray:
+        """Probability of each region code in :data:`vocab.REGION_CODES` (0 where not allowed)."""
+        weights = np.zeros(len(vocab.REGION_CODES))
+        domestic = np.array([r in self.regions for r in vocab.DOMESTIC_REGIONS])
+        international = np.array([r in self.regions for r in vocab.INTERNATIONAL_REGIONS])
+        dom_w = np.array(vocab.DOMESTIC_WEIGHTS) * domestic
+        int_w = international.astype(float)
+        dom_share = 1.0 - self.international_share if international.any() else 1.0
+        if not domestic.any():
+            dom_share = 0.0
+        if dom_w.sum() > 0:
+            weights[:7] = dom_share * dom_w / dom_w.sum()
+        if int_w.sum() > 0:
+            weights[7:] = (1.0 - dom_share) * int_w / int_w.sum()
+        return weights / weights.sum()
+
+    def industry_weights(self) -> np.ndarray:
+        """Probability of each industry code in :data:`vocab.INDUSTRY_CODES`."""
+        allowed = np.array([i in self.industries for i in vocab.INDUSTRY_CODES])
+        weights = vocab.INDUSTRY_SHARES * allowed
+        return weights / weights.sum()
+
+
+def build_config(**params) -> WorldConfig:
+    """Build a :class:`WorldConfig`, rejecting unknown parameter names clearly."""
+    allowed = [f for f in WorldConfig.__dataclass_fields__ if not f.startswith("_")]
+    unknown = sorted(set(params) - set(allowed))
+    if unknown:
+        raise TypeError(f"unknown world parameter(s) {unknown}; allowed: {allowed}")
+    return WorldConfig(**params)

@@ -1,0 +1,214 @@
+"""Customer firms and the contacts in their buying centres.
+
+Both tables are built from per-customer random rows (see
+:func:`crmsim.seeding.block_draws`), so a customer's record depends only on
+the world seed, the parameters and its own index.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import vocab
+from .config import WorldConfig
+from .seeding import block_draws
+
+_TIER_SHARES = np.array([row[3] for row in vocab.SIZE_TIERS])
+_TIER_LOG_LOW = np.log([row[4] for row in vocab.SIZE_TIERS])
+_TIER_LOG_HIGH = np.log([row[5] for row in vocab.SIZE_TIERS])
+_ORIENTATION_CUM = np.cumsum([vocab.ORIENTATION_BY_REGION[r] for r in vocab.REGION_CODES], axis=1)
+_PRICE_SENSITIVITY = np.array([0.75, 0.30, 0.50])      # by value orientation
+_LOYALTY = np.array([0.38, 0.66, 0.56])                # by value orientation
+_ORDERS_PER_MONTH = np.array([0.35, 0.7, 1.2, 2.0])     # by size tier
+_CITY_COUNT = np.array([len(vocab.CITIES[r]) for r in vocab.REGION_CODES])
+_CITY_OFFSET = np.concatenate([[0], np.cumsum(_CITY_COUNT)[:-1]])
+_REVENUE_PER_EMPLOYEE = 0.9  # CNY million, median across industries
+# A key account is one whose expected annual spend with us reaches this (CNY million).
+KEY_ACCOUNT_SPEND = 1.0
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _pick(u: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Inverse-CDF choice of an index for each uniform ``u``."""
+    cum = np.cumsum(weights)
+    return np.minimum(np.searchsorted(cum / cum[-1], u, side="right"), len(weights) - 1)
+
+
+def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int,
+                       reps: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """Customers ``[start, stop)`` of the world.
+
+    Returns
+    -------
+    customers : DataFrame
+        See :data:`crmsim.schema.TABLES` ``["customers"]`` for the columns.
+    latent : dict of ndarray
+        Per-customer quantities that other tables are built from but that no
+        table shows (e.g. the credit-quality factor behind the statements).
+    """
+    n = stop - start
+    u, z = block_draws(root, "customers", start, stop, n_uniform=12, n_normal=10)
+
+    region = _pick(u[0], config.region_weights())
+    city = _CITY_OFFSET[region] + np.minimum((u[1] * _CITY_COUNT[region]).astype(np.int64), _CITY_COUNT[region] - 1)
+    industry = _pick(u[2], config.industry_weights())
+    tier = _pick(u[3], _TIER_SHARES)
+    log_revenue = _TIER_LOG_LOW[tier] + u[4] * (_TIER_LOG_HIGH[tier] - _TIER_LOG_LOW[tier])
+    revenue = np.exp(log_revenue)
+    employees = np.maximum(5, np.rint(revenue / (_REVENUE_PER_EMPLOYEE * vocab.INDUSTRY_ASSET_TURNOVER[industry])
+                                      * np.exp(0.35 * z[0]))).astype(np.int32)
+    years = np.clip(np.rint(np.exp(1.9 + 0.18 * tier + 0.5 * z[1])), 1, 70).astype(np.int16)
+    orientation = (u[5] >= _ORIENTATION_CUM[region, 0]).astype(np.int64) + (u[5] >= _ORIENTATION_CUM[region, 1])
+
+    # Hidden traits. The credit factor drives reliability here and the
+    # financial statements in crmsim.financials, so the two agree.
+    credit = z[2]
+    log_years = np.log(years)
+    reliability = _sigmoid(1.7 + 1.1 * credit + 0.35 * (log_years - 2.0))
+    growth = _sigmoid(-0.4 + vocab.INDUSTRY_GROWTH[industry] + 0.7 * z[3] - 0.35 * (log_years - 2.0))
+    price_sensitivity = np.clip(_PRICE_SENSITIVITY[orientation] + 0.12 * z[4], 0.02, 0.98)
+    loyalty = np.clip(_LOYALTY[orientation] + 0.15 * z[5], 0.02, 0.98)
+    wallet = revenue * vocab.INDUSTRY_SPEND_SHARE[industry] * np.exp(0.4 * z[6])
+    share_of_wallet = _sigmoid(-1.1 + 2.0 * (loyalty - 0.5) + 0.8 * z[7])
+    purchase_rate = _ORDERS_PER_MONTH[tier] * np.exp(0.3 * z[8])
+
+    # Sales territory and rep: each customer is served by a rep of its territory.
+    territories = config.territories
+    territory_of_region = np.array([territories.index(r) if r in territories else territories.index("international")
+                                    if r in vocab.INTERNATIONAL_REGIONS and "international" in territories else -1
+                                    for r in vocab.REGION_CODES])
+    territory = territory_of_region[region]
+    rep_territory = reps["territory"].cat.codes.to_numpy()
+    order = np.argsort(rep_territory, kind="stable")
+    counts = np.bincount(rep_territory, minlength=len(territories))
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    slot = offsets[territory] + np.minimum((u[6] * counts[territory]).astype(np.int64), counts[territory] - 1)
+    rep_row = order[slot]
+    rep_id = reps["rep_id"].to_numpy()[rep_row]
+    rep_retention = reps["retention_skill"].to_numpy()[rep_row]
+    rep_prospecting = reps["prospecting_skill"].to_numpy()[rep_row]
+
+    # BG/NBD-style dropout: probability of leaving after each purchase; loyal
+    # customers and customers of reps good at keeping accounts leave less.
+    dropout = np.clip(0.075 * (1.55 - loyalty) * (1.3 - 0.6 * rep_retention) * np.exp(0.3 * z[9]), 0.002, 0.4)
+
+    # When the relationship began: a share were won during the history
+    # (more often by reps good at prospecting), the rest before it.
+    horizon_days = (config.as_of - config.start_date).days
+    is_new = u[7] < config.new_customer_share * (0.6 + 0.8 * rep_prospecting)
+    days_before = np.rint(30 + u[8] * np.minimum(years, 10) * 365.0)
+    days_into = np.rint(u[8] * (horizon_days - 1))
+    since_offset = np.where(is_new, days_into, -days_before).astype("timedelta64[D]")
+    since = np.datetime64(config.start_date.date(), "D") + since_offset
+
+    expected_spend = wallet * share_of_wallet
+    segment = np.zeros(n, dtype=np.int8)                                   # ordinary
+    key = expected_spend >= KEY_ACCOUNT_SPEND
+    segment[key] = 4                                                       # important
+    segment[key & (orientation == 0)] = 1                                  # economic
+    segment[(growth >= 0.7) & (tier >= 1)] = 3                             # strategic
+    segment[tier == 3] = 2                                                 # group
+
+    first_syl = (np.arange(start, stop) * 7 + int(root.entropy % 9973)) % len(vocab.NAME_FIRST)
+    second_syl = (np.arange(start, stop) // len(vocab.NAME_FIRST) * 11 + int(root.entropy % 7919)) % len(vocab.NAME_SECOND)
+    trade = first_syl * len(vocab.NAME_SECOND) + second_syl
+    name_code = (trade * len(vocab.INDUSTRY_CODES) + industry) * vocab.N_LEGAL_FORMS + vocab.LEGAL_FORM_OF_TIER[tier]
+    name_en, name_zh = vocab.trade_name_dtypes()
+
+    customers = pd.DataFrame(copy=False, data={
+        "customer_id": np.arange(start + 1, stop + 1, dtype=np.int32),
+        "name_en": pd.Categorical.from_codes(name_code, dtype=name_en),
+        "name_zh": pd.Categorical.from_codes(name_code, dtype=name_zh),
+        "industry": pd.Categorical.from_codes(industry, dtype=vocab.category(vocab.INDUSTRY_CODES)),
+        "region": pd.Categorical.from_codes(region, dtype=vocab.category(vocab.REGION_CODES)),
+        "city": pd.Categorical.from_codes(city, dtype=vocab.category(vocab.CITY_CODES)),
+        "size_tier": pd.Categorical.from_codes(tier, dtype=vocab.category(vocab.SIZE_CODES, ordered=True)),
+        "annual_revenue": revenue,
+        "employees": employees,
+        "years_in_business": years,
+        "value_orientation": pd.Categorical.from_codes(orientation, dtype=vocab.category(vocab.ORIENTATION_CODES)),
+        "segment": pd.Categorical.from_codes(segment, dtype=vocab.category(vocab.SEGMENT_CODES)),
+        "rep_id": rep_id.astype(np.int32),
+        "customer_since": since.astype("datetime64[ns]"),
+        "true_payment_reliability": reliability,
+        "true_growth_potential": growth,
+        "true_price_sensitivity": price_sensitivity,
+        "true_loyalty_propensity": loyalty,
+        "true_wallet": wallet,
+        "true_share_of_wallet": share_of_wallet,
+        "true_purchase_rate": purchase_rate,
+        "true_dropout_prob": dropout,
+    })
+    latent = {"credit": credit, "tier": tier, "industry": industry}
+    return customers, latent
+
+
+# Contacts per customer by size tier (inclusive range); a buying centre is
+# larger in a larger firm.
+_CONTACTS_LOW = np.array([2, 3, 4, 5])
+_CONTACTS_HIGH = np.array([3, 4, 6, 8])
+MAX_CONTACTS = int(_CONTACTS_HIGH.max())
+_CONTACT_DRAWS = 9  # uniforms per contact slot
+_ROLE_INFLUENCE = np.array([[0.70, 1.00], [0.40, 0.80], [0.10, 0.40], [0.20, 0.50]])
+_TITLE_ROLE = np.array([vocab.ROLE_CODES.index(row[3]) for row in vocab.TITLES])
+_TITLES_OF_ROLE = [np.flatnonzero(_TITLE_ROLE == r) for r in range(len(vocab.ROLE_CODES))]
+COACH_PROBABILITY = 0.35
+
+
+def generate_contacts(config: WorldConfig, root: np.random.SeedSequence, customers: pd.DataFrame,
+                      start: int, stop: int) -> pd.DataFrame:
+    """The buying-centre contacts of customers ``[start, stop)``.
+
+    Every customer has exactly one decision maker (the first contact); the
+    second is a gatekeeper; the rest are influencers or users. With
+    probability :data:`COACH_PROBABILITY` one non-deciding contact is also a
+    coach, who supports us.
+    """
+    u, _ = block_draws(root, "contacts", start, stop, n_uniform=3 + MAX_CONTACTS * _CONTACT_DRAWS)
+    tier = customers["size_tier"].cat.codes.to_numpy()
+    n_contacts = _CONTACTS_LOW[tier] + np.minimum((u[0] * (_CONTACTS_HIGH - _CONTACTS_LOW + 1)[tier]).astype(np.int64),
+                                                  (_CONTACTS_HIGH - _CONTACTS_LOW)[tier])
+    owner = np.repeat(np.arange(len(customers)), n_contacts)
+    first_of_owner = np.concatenate([[0], np.cumsum(n_contacts)[:-1]])
+    position = np.arange(len(owner)) - first_of_owner[owner]
+    first_column = 3 + position * _CONTACT_DRAWS
+
+    def slot(k: int) -> np.ndarray:
+        # The k-th draw of each contact's own slot of the customer's random row.
+        return u[first_column + k, owner]
+
+    role = np.where(position == 0, 0, np.where(position == 1, 3, np.where(slot(0) < 0.55, 1, 2)))
+    influence = _ROLE_INFLUENCE[role, 0] + slot(1) * (_ROLE_INFLUENCE[role, 1] - _ROLE_INFLUENCE[role, 0])
+    # The coach is the first non-deciding contact whose draw says so; at most one per customer.
+    coach_candidate = (position > 0) & (u[1][owner] < COACH_PROBABILITY)  # customer-level draw
+    coach_position = 1 + np.minimum((u[2] * (n_contacts - 1)).astype(np.int64), n_contacts - 2)
+    is_coach = coach_candidate & (position == coach_position[owner])
+    attitude = np.clip(np.where(is_coach, 0.5 + 0.5 * slot(2), 2.0 * slot(2) - 1.0 + 0.2), -1.0, 1.0)
+    title_choices = np.array([len(t) for t in _TITLES_OF_ROLE])
+    title_pick = np.minimum((slot(3) * title_choices[role]).astype(np.int64), title_choices[role] - 1)
+    title = np.array([t[0] for t in _TITLES_OF_ROLE])[role] + title_pick  # titles of a role are contiguous
+    name_code = np.minimum((slot(4) * vocab.N_PERSON_NAMES).astype(np.int64), vocab.N_PERSON_NAMES - 1)
+    birthday = (np.datetime64("1960-01-01") + np.rint(slot(5) * 35 * 365.25).astype("timedelta64[D]"))
+    interest = np.minimum((slot(6) * len(vocab.INTEREST_CODES)).astype(np.int64), len(vocab.INTEREST_CODES) - 1)
+    name_en, name_zh = vocab.person_name_dtypes()
+    customer_id = customers["customer_id"].to_numpy()[owner]
+
+    return pd.DataFrame(copy=False, data={
+        "contact_id": customer_id.astype(np.int64) * 100 + position + 1,
+        "customer_id": customer_id,
+        "name_en": pd.Categorical.from_codes(name_code, dtype=name_en),
+        "name_zh": pd.Categorical.from_codes(name_code, dtype=name_zh),
+        "title": pd.Categorical.from_codes(title, dtype=vocab.category(vocab.TITLE_CODES)),
+        "role": pd.Categorical.from_codes(role, dtype=vocab.category(vocab.ROLE_CODES)),
+        "is_coach": is_coach,
+        "influence": influence,
+        "attitude": attitude,
+        "birthday": birthday.astype("datetime64[ns]"),
+        "interest": pd.Categorical.from_codes(interest, dtype=vocab.category(vocab.INTEREST_CODES)),
+        "receives_mail": slot(7) < 0.7,
+        "receives_sms": slot(8) < 0.55,
+    })

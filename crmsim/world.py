@@ -1,0 +1,133 @@
+"""One synthetic market shared by every lesson: :func:`make_world`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .config import WorldConfig, build_config
+from .customers import generate_contacts, generate_customers
+from .financials import generate_financials
+from .products import generate_products
+from .purchases import generate_orders
+from .salesforce import generate_reps
+from .seeding import BLOCK_SIZE, SeedLike, root_sequence
+from .validation import check_int
+
+#: The tables of a world, in the order they are exported.
+TABLE_NAMES = ("customers", "contacts", "financials", "reps", "products", "orders")
+
+
+@dataclass(frozen=True, eq=False)
+class World:
+    """A synthetic market: customers, their buying centres, statements,
+    the sales force, the product catalogue and the order history.
+
+    Attributes
+    ----------
+    config : WorldConfig
+        The parameters it was built from.
+    seed : SeedSequence
+        Its root seed (``seed.entropy`` is the int you passed).
+    customers, contacts, financials, reps, products, orders : DataFrame
+        The tables; columns and dtypes are documented in
+        :data:`crmsim.schema.TABLES` and :func:`crmsim.describe`.
+    """
+
+    config: WorldConfig
+    seed: np.random.SeedSequence
+    customers: pd.DataFrame
+    contacts: pd.DataFrame
+    financials: pd.DataFrame
+    reps: pd.DataFrame
+    products: pd.DataFrame
+    orders: pd.DataFrame
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The world's "today": the day after the order history ends."""
+        return self.config.as_of
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables by name, in :data:`TABLE_NAMES` order."""
+        return {name: getattr(self, name) for name in TABLE_NAMES}
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(df):,}" for name, df in self.tables().items())
+        return f"World(seed={self.seed.entropy}, months={self.config.months}, as_of={self.as_of.date()}, {sizes})"
+
+
+def make_world(seed: SeedLike = 0, n_customers: int = 200, **params) -> World:
+    """Build a synthetic market.
+
+    Parameters
+    ----------
+    seed : int, SeedSequence or Generator
+        Same seed and parameters give identical tables on any machine.
+        For per-student data use ``seed=crmsim.student_seed(course_seed, student_id)``.
+    n_customers : int
+        Number of customer firms.
+    **params
+        Any other field of :class:`crmsim.config.WorldConfig`: ``months``
+        (default 24), ``start`` (``"2024-01"``), ``n_reps``, ``n_products``,
+        ``regions``, ``industries``, ``international_share``,
+        ``new_customer_share``.
+
+    Returns
+    -------
+    World
+
+    Examples
+    --------
+    >>> world = make_world(seed=7, n_customers=300)
+    >>> world.customers.shape[0]
+    300
+    """
+    config = build_config(n_customers=n_customers, **params)
+    root = root_sequence(seed)
+    return _build(config, root, 0, config.n_customers)
+
+
+def iter_world_chunks(seed: SeedLike = 0, n_customers: int = 200, chunk_size: int = 100_000,
+                      **params) -> Iterator[World]:
+    """Build a large world piece by piece.
+
+    Yields worlds holding consecutive ranges of customers (and their
+    contacts, statements and orders); ``reps`` and ``products`` are repeated
+    in every piece. Concatenating the pieces gives exactly the tables of
+    ``make_world`` with the same arguments.
+    """
+    config = build_config(n_customers=n_customers, **params)
+    check_int("chunk_size", chunk_size, 1)
+    root = root_sequence(seed)
+    for start in range(0, config.n_customers, chunk_size):
+        yield _build(config, root, start, min(start + chunk_size, config.n_customers))
+
+
+def _build(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int) -> World:
+    """Tables for customers ``[start, stop)``.
+
+    Orders are drawn per random block, so the customers of whole blocks are
+    generated and the rows outside ``[start, stop)`` dropped afterwards.
+    """
+    reps = generate_reps(config, root)
+    products = generate_products(config, root)
+    block_start = start // BLOCK_SIZE * BLOCK_SIZE
+    block_stop = -(-stop // BLOCK_SIZE) * BLOCK_SIZE
+    customers, latent = generate_customers(config, root, block_start, block_stop, reps)
+    orders = generate_orders(config, root, customers, products, block_start // BLOCK_SIZE)
+
+    keep = slice(start - block_start, stop - block_start)
+    customers = customers.iloc[keep].reset_index(drop=True)
+    latent = {name: values[keep] for name, values in latent.items()}
+    contacts = generate_contacts(config, root, customers, start, stop)
+    financials = generate_financials(config, root, customers, latent, start, stop)
+    ids = orders["customer_id"].to_numpy()
+    in_range = (ids > start) & (ids <= stop)
+    if not in_range.all():
+        orders = orders[in_range].reset_index(drop=True)
+    return World(config=config, seed=root, customers=customers, contacts=contacts, financials=financials,
+                 reps=reps, products=products, orders=orders)
