@@ -1,0 +1,123 @@
+"""Plots of customer value: Pareto/ABC curve, composition, size against value."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from .. import i18n
+from . import axes_or_new, percent_axis
+
+i18n.register({
+    "plot.pareto.title": ("Pareto curve of customer value", "客户价值帕累托曲线"),
+    "plot.pareto.x": ("Share of customers (most valuable first)", "客户占比（按价值从高到低）"),
+    "plot.pareto.y": ("Cumulative share of value", "累计价值占比"),
+    "plot.pareto.even": ("Every customer equal", "价值均匀分布"),
+    "plot.composition.title": ("Composition: customers vs sales vs value", "客户构成：客户数、销售额与价值占比"),
+    "plot.composition.customers": ("Share of customers", "客户数占比"),
+    "plot.composition.revenue": ("Share of sales", "销售额占比"),
+    "plot.composition.value": ("Share of value", "价值占比"),
+    "plot.size_value.title": ("A big company is not a big customer", "大企业不等于大客户"),
+    "plot.size_value.x": ("Customer's annual revenue (CNY m, log scale)", "客户年营业收入（百万元，对数刻度）"),
+    "plot.size_value.y": ("Value to us (CNY thousand)", "对我方的价值（千元）"),
+    "plot.value_types.title": ("Value by segment", "各类客户的价值"),
+    "plot.value_types.y": ("CNY million", "百万元"),
+})
+
+_ABC_COLOURS = {"A": "#1b9e77", "B": "#d95f02", "C": "#7570b3"}
+_TIER_COLOURS = ("#a6cee3", "#1f78b4", "#fb9a99", "#e31a1c")
+
+
+def plot_pareto(abc: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Cumulative share of value against share of customers, coloured by ABC class.
+
+    Parameters
+    ----------
+    abc : DataFrame
+        Output of :func:`crmsim.value.abc_classes`.
+    """
+    ax = axes_or_new(ax)
+    x = np.concatenate([[0.0], abc["customer_share"].to_numpy()])
+    y = np.concatenate([[0.0], abc["cumulative_value_share"].to_numpy()])
+    classes = abc["abc_class"].to_numpy()
+    for label in ("A", "B", "C"):
+        idx = np.flatnonzero(classes == label)
+        if len(idx):
+            span = slice(idx[0], idx[-1] + 2)
+            share = len(idx) / max(len(classes), 1)
+            ax.fill_between(x[span], 0, y[span], color=_ABC_COLOURS[label], alpha=0.35,
+                            label=f"{i18n.t('abc.' + label)} ({share:.0%})")
+    ax.plot(x, y, color="black", linewidth=1.5)
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label=i18n.t("plot.pareto.even"))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(min(0.0, y.min()), max(1.02, y.max() * 1.02))
+    percent_axis(ax, "x")
+    percent_axis(ax, "y")
+    ax.set_title(i18n.t("plot.pareto.title"))
+    ax.set_xlabel(i18n.t("plot.pareto.x"))
+    ax.set_ylabel(i18n.t("plot.pareto.y"))
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def plot_composition(table: pd.DataFrame, by: str, ax: Axes | None = None) -> Axes:
+    """Grouped bars: each class's share of customers, sales and value.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Output of :func:`crmsim.value.composition`.
+    by : str
+        The grouping used (its labels are translated).
+    """
+    ax = axes_or_new(ax)
+    labels = [i18n.t(f"{by}.{code}") for code in table.index]
+    x = np.arange(len(table))
+    width = 0.27
+    for k, (column, key) in enumerate((("customer_share", "customers"), ("revenue_share", "revenue"),
+                                       ("value_share", "value"))):
+        ax.bar(x + (k - 1) * width, table[column].to_numpy(), width, label=i18n.t(f"plot.composition.{key}"))
+    ax.set_xticks(x, labels, rotation=20, ha="right")
+    percent_axis(ax, "y")
+    ax.set_title(i18n.t("plot.composition.title"))
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_size_vs_value(customers: pd.DataFrame, values: pd.DataFrame, measure: str = "historical_value",
+                       ax: Axes | None = None) -> Axes:
+    """Scatter of the customer's own revenue (log) against its value to us, by size tier."""
+    ax = axes_or_new(ax)
+    tiers = customers["size_tier"]
+    revenue = customers["annual_revenue"].to_numpy()
+    value = values[measure].to_numpy() / 1000
+    for code, colour in zip(tiers.cat.categories, _TIER_COLOURS):
+        mask = (tiers == code).to_numpy()
+        if mask.any():
+            ax.scatter(revenue[mask], value[mask], s=14, color=colour, alpha=0.8, label=i18n.t(f"size_tier.{code}"))
+    ax.set_xscale("log")
+    ax.set_yscale("symlog", linthresh=10)
+    ax.axhline(0, color="grey", linewidth=0.8)
+    ax.set_title(i18n.t("plot.size_value.title"))
+    ax.set_xlabel(i18n.t("plot.size_value.x"))
+    ax.set_ylabel(i18n.t("plot.size_value.y") + f" · {i18n.t('value.' + measure)}")
+    ax.legend(fontsize="small", loc="upper left")
+    return ax
+
+
+def plot_value_types(customers: pd.DataFrame, values: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Historical, current and potential value summed per segment (CNY million)."""
+    ax = axes_or_new(ax)
+    measures = ("historical_value", "current_value", "potential_value")
+    table = values[list(measures)].groupby(customers["segment"].to_numpy()).sum() / 1e6
+    table = table.reindex([c for c in customers["segment"].cat.categories if c in table.index])
+    x = np.arange(len(table))
+    width = 0.27
+    for k, measure in enumerate(measures):
+        ax.bar(x + (k - 1) * width, table[measure].to_numpy(), width, label=i18n.t(f"value.{measure}"))
+    ax.set_xticks(x, [i18n.t(f"segment.{c}") for c in table.index], rotation=20, ha="right")
+    ax.set_ylabel(i18n.t("plot.value_types.y"))
+    ax.set_title(i18n.t("plot.value_types.title"))
+    ax.legend(fontsize="small")
+    return ax

@@ -1,0 +1,92 @@
+"""Dashboard of notebook 01: ABC analysis of a segment, with adjustable thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import i18n
+from ..plots.value import plot_pareto, plot_size_vs_value
+from ..value import VALUE_MEASURES, abc_classes, abc_summary, customer_value
+from . import Dashboard
+
+i18n.register({
+    "widget.value.segment": ("Segment", "客户类别"),
+    "widget.value.all": ("All customers", "全部客户"),
+    "widget.value.measure": ("Value", "价值口径"),
+    "widget.value.a": ("A up to", "A类截至"),
+    "widget.value.b": ("B up to", "B类截至"),
+    "widget.value.summary": (
+        "{n} customers · A: {a} ({a_share:.0%} of value) · B: {b} ({b_share:.0%}) · C: {c} ({c_share:.0%})",
+        "共{n}位客户 · A类：{a}位（占价值{a_share:.0%}）· B类：{b}位（{b_share:.0%}）· C类：{c}位（{c_share:.0%}）"),
+    "widget.value.empty": ("No customers in this selection.", "该选择下没有客户。"),
+})
+
+
+@dataclass(frozen=True)
+class ValueSelection:
+    """What the dashboard computed for one setting of its controls."""
+
+    customers: pd.DataFrame
+    values: pd.DataFrame
+    abc: pd.DataFrame
+    summary: pd.DataFrame
+    measure: str
+
+
+class CustomerValueDashboard(Dashboard):
+    """Pick a segment, a value measure and the A/B thresholds; see the Pareto
+    curve and where the segment's customers sit by size and value.
+
+    Parameters
+    ----------
+    world : World
+        The world to analyse; customer values are computed once, here.
+    """
+
+    css_class = "crmsim-value-dashboard"
+    figsize = (10.0, 4.0)
+
+    def __init__(self, world) -> None:
+        self.world = world
+        self.customer_values = customer_value(world)
+        super().__init__()
+
+    def build_controls(self) -> dict[str, widgets.Widget]:
+        segments = [(i18n.t("widget.value.all"), "all")] + [
+            (i18n.t(f"segment.{code}"), code) for code in self.world.customers["segment"].cat.categories
+            if (self.world.customers["segment"] == code).any()]
+        segment = widgets.Dropdown(options=segments, value="all", description=i18n.t("widget.value.segment"))
+        segment.add_class("crmsim-segment")
+        measure = widgets.Dropdown(options=[(i18n.t(f"value.{m}"), m) for m in VALUE_MEASURES],
+                                   value="historical_value", description=i18n.t("widget.value.measure"))
+        measure.add_class("crmsim-measure")
+        a = widgets.FloatSlider(value=0.8, min=0.5, max=0.9, step=0.05, description=i18n.t("widget.value.a"),
+                                readout_format=".0%")
+        b = widgets.FloatSlider(value=0.95, min=0.55, max=1.0, step=0.01, description=i18n.t("widget.value.b"),
+                                readout_format=".0%")
+        return {"segment": segment, "measure": measure, "a": a, "b": b}
+
+    def compute(self, segment: str, measure: str, a: float, b: float) -> ValueSelection:
+        mask = (self.world.customers["segment"] == segment).to_numpy() if segment != "all" else slice(None)
+        customers = self.world.customers[mask]
+        values = self.customer_values[mask]
+        abc = abc_classes(values, measure=measure, thresholds=(a, max(b, a + 0.01)))
+        return ValueSelection(customers, values, abc, abc_summary(abc), measure)
+
+    def draw(self, result: ValueSelection, figure: Figure) -> None:
+        left, right = figure.subplots(1, 2)
+        plot_pareto(result.abc, ax=left)
+        plot_size_vs_value(result.customers, result.values, result.measure, ax=right)
+
+    def summarise(self, result: ValueSelection) -> str:
+        s = result.summary
+        n = int(s["customers"].sum())
+        if n == 0:
+            return i18n.t("widget.value.empty")
+        return i18n.t("widget.value.summary", n=n, a=int(s.loc["A", "customers"]), b=int(s.loc["B", "customers"]),
+                      c=int(s.loc["C", "customers"]), a_share=s.loc["A", "value_share"],
+                      b_share=s.loc["B", "value_share"], c_share=s.loc["C", "value_share"])
