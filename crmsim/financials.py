@@ -53,18 +53,23 @@ def generate_financials(config: WorldConfig, root: np.random.SeedSequence, custo
     operating_cash_flow = net_profit + revenue * (0.015 * credit + 0.025 * z[:, :, 3])
 
     customer_id = np.repeat(customers["customer_id"].to_numpy(), N_YEARS)
+
+    def amount(values: np.ndarray) -> np.ndarray:
+        # CNY million to the nearest thousand yuan, as statements are kept.
+        return np.round(values.ravel(), 3)
+
     return pd.DataFrame(copy=False, data={
         "customer_id": customer_id,
         "fiscal_year": np.tile(years, n).astype(np.int16),
-        "revenue": revenue.ravel(),
-        "cost_of_sales": (revenue * (1 - gross_margin)).ravel(),
-        "net_profit": net_profit.ravel(),
-        "operating_cash_flow": operating_cash_flow.ravel(),
-        "current_assets": current_assets.ravel(),
-        "current_liabilities": current_liabilities.ravel(),
-        "total_assets": total_assets.ravel(),
-        "total_liabilities": total_liabilities.ravel(),
-        "accounts_receivable": (revenue / receivables_turnover).ravel(),
+        "revenue": amount(revenue),
+        "cost_of_sales": amount((revenue * (1 - gross_margin))),
+        "net_profit": amount(net_profit),
+        "operating_cash_flow": amount(operating_cash_flow),
+        "current_assets": amount(current_assets),
+        "current_liabilities": amount(current_liabilities),
+        "total_assets": amount(total_assets),
+        "total_liabilities": amount(total_liabilities),
+        "accounts_receivable": amount((revenue / receivables_turnover)),
     })
 
 

@@ -129,8 +129,8 @@ def generate_orders(config: WorldConfig, root: np.random.SeedSequence, customers
     discount = np.round(np.clip(0.02 + 0.10 * c["true_price_sensitivity"] + 0.025 * tier + 0.03 * key_account
                                 + 0.02 * z[:, 1], 0.0, 0.35) * 200) / 200
     unit_price = np.round(list_price * (1 - discount), 2)
-    revenue = quantity * unit_price
-    cost = quantity * unit_cost
+    revenue = np.round(quantity * unit_price, 2)
+    cost = np.round(quantity * unit_cost, 2)
 
     # Payment: on time with the customer's reliability, otherwise late by an
     # exponential number of days; a few unreliable customers never pay.
@@ -163,7 +163,7 @@ def generate_orders(config: WorldConfig, root: np.random.SeedSequence, customers
         "unit_price": unit_price,
         "revenue": revenue,
         "cost": cost,
-        "gross_margin": revenue - cost,
+        "gross_margin": np.round(revenue - cost, 2),
         "payment_terms_days": terms,
         "due_date": due_date.astype("datetime64[ns]"),
         "paid_date": np.where(paid, paid_date, np.datetime64("NaT")).astype("datetime64[ns]"),

@@ -45,6 +45,6 @@ def generate_reps(config: WorldConfig, root: np.random.SeedSequence) -> pd.DataF
         "name_zh": pd.Categorical.from_codes(name_code, dtype=name_zh),
         "territory": pd.Categorical.from_codes(territory_code, dtype=vocab.category(TERRITORY_CODES)),
         "years_experience": experience,
-        "prospecting_skill": prospecting,
-        "retention_skill": retention,
+        "prospecting_skill": np.round(prospecting, 3),
+        "retention_skill": np.round(retention, 3),
     })
