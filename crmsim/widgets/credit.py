@@ -1,0 +1,155 @@
+"""Dashboard of notebook 04: a credit committee sets weights, cutoff, limits,
+terms and collection, and sees approvals, sales, aging, DSO, bad debt and profit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import i18n
+from ..credit import COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, CreditPolicy, credit_file, \
+    credit_limits, rate
+from ..plots.credit import plot_aging, plot_profit_bridge, plot_sales_by_grade
+from ..receivables import CreditSimulation, aging, draw_randomness, sales_by_grade, simulate_receivables, \
+    summarise_policy
+from ..validation import check_int
+from ..world import make_world
+from . import Dashboard
+
+i18n.register({
+    "credit.widget.financial": ("Weight: statements", "权重：财务"),
+    "credit.widget.report": ("Weight: credit report", "权重：信用报告"),
+    "credit.widget.nonfinancial": ("Weight: non-financial", "权重：非财务"),
+    "credit.widget.cutoff": ("Cutoff score", "授信门槛分"),
+    "credit.widget.limit_multiplier": ("Limit ×", "额度系数"),
+    "credit.widget.credit_period": ("Credit days", "信用期（天）"),
+    "credit.widget.discount": ("Cash discount", "现金折扣"),
+    "credit.widget.discount.none": ("None", "无"),
+    "credit.widget.collection": ("Collection", "收账政策"),
+    "credit.widget.collection.lenient": ("Lenient", "宽松"),
+    "credit.widget.collection.standard": ("Standard", "标准"),
+    "credit.widget.collection.strict": ("Strict", "严格"),
+    "credit.widget.summary": (
+        "{terms} · approved {approved:,} of {customers:,} ({rate:.0%}) · sales CNY {sales:,.0f} m "
+        "(lost {lost:,.0f} m) · DSO {dso:.0f} days · bad debt {bad_rate:.2%} · profit CNY {profit:,.0f} m",
+        "{terms} · 授信 {approved:,}/{customers:,} 家（{rate:.0%}）· 销售额 {sales:,.0f} 百万元"
+        "（损失 {lost:,.0f} 百万元）· 应收账款周转天数 {dso:.0f} 天 · 坏账率 {bad_rate:.2%} · 利润 {profit:,.0f} 百万元"),
+})
+
+#: Cash discounts offered in the dashboard: (rate, days).
+DISCOUNTS = ((0.0, 10), (0.01, 10), (0.02, 10), (0.03, 15))
+
+
+@dataclass(frozen=True)
+class CreditCommitteeResult:
+    """What the dashboard computed for one setting of its controls."""
+
+    policy: CreditPolicy
+    rating: pd.DataFrame
+    simulation: CreditSimulation
+    summary: pd.Series
+    aging: pd.DataFrame
+    by_grade: pd.DataFrame
+
+
+class CreditCommitteeDashboard(Dashboard):
+    """The credit committee: weigh the rating, set the cutoff, limits, terms and
+    collection; see sales won and lost by grade, the aging and the profit bridge.
+
+    Parameters
+    ----------
+    world : World, optional
+        Default: ``make_world(seed, n_customers)``.
+    n_customers : int
+        Size of the world built when ``world`` is not given.
+    months : int
+        Months of invoices simulated.
+    seed : int
+        Seed of the world (if built here) and of the simulation.
+    """
+
+    css_class = "crmsim-credit-dashboard"
+    figsize = (12.0, 4.2)
+
+    def __init__(self, world=None, n_customers: int = 5_000, months: int = 24, seed: int = 0) -> None:
+        check_int("months", months, 1, 60)
+        self.world = make_world(seed=seed, n_customers=n_customers) if world is None else world
+        self.months = months
+        self.seed = seed
+        # Everything that does not depend on the controls is done once, here.
+        self.file = credit_file(self.world)
+        self.limits = credit_limits(self.file, DEFAULT_LIMIT_RULES)
+        self.draws = draw_randomness(len(self.world.customers), months, seed)
+        super().__init__()
+
+    def build_controls(self) -> dict[str, widgets.Widget]:
+        def weight(key: str) -> widgets.FloatSlider:
+            return widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25, description=i18n.t(key),
+                                       style={"description_width": "initial"})
+
+        discount_options = [(i18n.t("credit.widget.discount.none"), 0)] + [
+            (f"{r * 100:g}/{d}", k) for k, (r, d) in enumerate(DISCOUNTS) if r > 0]
+        controls = {
+            "financial": weight("credit.widget.financial"),
+            "report": weight("credit.widget.report"),
+            "nonfinancial": weight("credit.widget.nonfinancial"),
+            "cutoff": widgets.IntSlider(value=45, min=0, max=90, step=5, description=i18n.t("credit.widget.cutoff")),
+            "limit_multiplier": widgets.FloatSlider(value=1.0, min=0.25, max=3.0, step=0.25,
+                                                    description=i18n.t("credit.widget.limit_multiplier")),
+            "credit_period": widgets.IntSlider(value=30, min=15, max=120, step=15,
+                                               description=i18n.t("credit.widget.credit_period")),
+            "discount": widgets.Dropdown(options=discount_options, value=0,
+                                         description=i18n.t("credit.widget.discount")),
+            "collection": widgets.Dropdown(
+                options=[(i18n.t(f"credit.widget.collection.{c}"), c) for c in COLLECTION_STYLES],
+                value="standard", description=i18n.t("credit.widget.collection")),
+        }
+        for name, control in controls.items():
+            control.add_class(f"crmsim-credit-{name.replace('_', '-')}")
+        return controls
+
+    def layout_controls(self) -> widgets.Widget:
+        c = self.controls
+        rows = [[c["financial"], c["report"], c["nonfinancial"]],
+                [c["cutoff"], c["limit_multiplier"], c["credit_period"]],
+                [c["discount"], c["collection"]]]
+        return widgets.VBox([widgets.HBox(row) for row in rows])
+
+    def compute(self, financial: float, report: float, nonfinancial: float, cutoff: int, limit_multiplier: float,
+                credit_period: int, discount: int, collection: str) -> CreditCommitteeResult:
+        rate_, days = DISCOUNTS[discount]
+        policy = CreditPolicy(cutoff=float(cutoff), credit_period=int(credit_period), discount_rate=rate_,
+                              discount_days=min(days, int(credit_period)), collection=collection,
+                              limit_multiplier=float(limit_multiplier))
+        if financial + report + nonfinancial == 0:  # no weight at all: treat the groups as equal
+            financial = report = nonfinancial = 1.0
+        scorecard = DEFAULT_SCORECARD.with_group_weights(financial, report, nonfinancial)
+        rating = rate(self.file, scorecard)
+        simulation = simulate_receivables(self.world, policy, rating, self.limits, self.months, self.seed,
+                                          draws=self.draws)
+        return CreditCommitteeResult(policy=policy, rating=rating, simulation=simulation,
+                                     summary=summarise_policy(simulation), aging=aging(simulation),
+                                     by_grade=sales_by_grade(simulation, rating))
+
+    def draw(self, result: CreditCommitteeResult, figure: Figure) -> None:
+        # Fixed margins instead of constrained layout: the layout pass would
+        # double the redraw time, and these panels never change shape.
+        figure.set_layout_engine("none")
+        grades, ages, bridge = figure.subplots(1, 3, width_ratios=(1.25, 1.0, 1.0), gridspec_kw=dict(
+            left=0.075, right=0.99, bottom=0.2, top=0.92, wspace=0.42))
+        plot_sales_by_grade(result.by_grade, ax=grades)
+        plot_aging(result.aging, ax=ages)
+        plot_profit_bridge(result.summary, ax=bridge)
+
+    def summarise(self, result: CreditCommitteeResult) -> str:
+        s = result.summary
+        return i18n.t("credit.widget.summary", terms=result.policy.terms_text, approved=int(s["approved"]),
+                      customers=int(s["customers"]), rate=s["approval_rate"], sales=s["sales"] / 1e6,
+                      lost=s["lost_sales"] / 1e6, dso=s["dso"], bad_rate=s["bad_debt_rate"],
+                      profit=s["profit"] / 1e6)
+
+
+__all__ = ["CreditCommitteeDashboard", "CreditCommitteeResult", "DISCOUNTS"]
