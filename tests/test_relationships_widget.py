@@ -1,0 +1,142 @@
+"""The relationship dashboard driven from pytest, and the relationship plots."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+
+import crmsim
+from crmsim import relationships as rel
+from crmsim.plots import relationships as rplots
+from crmsim.widgets.relationships import RelationshipDashboard, _nice_ceiling
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def dashboard(world):
+    return RelationshipDashboard(world, seed=1)
+
+
+def image(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)))
+
+
+def test_initial_state(dashboard, world):
+    result = dashboard.result
+    assert result.mix.shape == (25, 5)
+    assert result.kpis["customers"].iloc[0] == len(world.customers)
+    assert dashboard.summary.value.startswith("After 24 months")
+    assert dashboard.png.startswith(b"\x89PNG")
+    width, height = Image.open(io.BytesIO(dashboard.png)).size
+    assert (width, height) == (round(11.0 * 90), round(3.6 * 90))
+    assert set(dashboard.timings) == {"update_ms", "redraw_ms"}
+
+
+def test_more_care_improves_the_outcome(dashboard):
+    before = dashboard.result
+    before_png = dashboard.png
+    dashboard.controls["budget_ordinary"].value = 4000
+    dashboard.controls["budget_key"].value = 8000
+    after = dashboard.result
+    assert after.mix["intimate"].iloc[-1] > before.mix["intimate"].iloc[-1]
+    assert after.kpis["cumulative_churn"].iloc[-1] < before.kpis["cumulative_churn"].iloc[-1]
+    assert after.care_return["care_spend"] > before.care_return["care_spend"]
+    assert dashboard.png != before_png
+    assert dashboard.result.run.policy.care_budget == tuple(sorted(
+        {code: 4000.0 if code == "ordinary" else 8000.0 for code in crmsim.vocab.SEGMENT_CODES}.items()))
+
+
+def test_every_control_reaches_the_policy(dashboard):
+    settings = {"contacts": 6.0, "channel_mix": "personal", "service_level": "personalised",
+                "maintenance": "forced", "complaint_days": 20, "complaint_quality": 0.3}
+    for name, value in settings.items():
+        dashboard.controls[name].value = value
+    policy = dashboard.result.run.policy
+    assert policy.contacts_per_month == 6.0
+    assert dict(policy.channel_mix) == pytest.approx(rel.CHANNEL_MIXES["personal"])
+    assert (policy.service_level, policy.maintenance) == ("personalised", "forced")
+    assert (policy.complaint_days, policy.complaint_quality) == (20.0, 0.3)
+    assert dashboard.result.run.complaints["recovery_probability"].iloc[0] == pytest.approx(0.3 * 0.5 ** 1.9)
+
+
+def test_same_setting_gives_the_same_picture(world):
+    a = RelationshipDashboard(world, seed=2)
+    first = a.png
+    a.controls["contacts"].value = 5.0
+    a.controls["contacts"].value = 2.0  # back to the default
+    np.testing.assert_array_equal(image(a.png), image(first))
+    assert a.summary.value == RelationshipDashboard(world, seed=2).summary.value
+
+
+def test_profit_axis_grows_when_needed(world):
+    board = RelationshipDashboard(world, seed=3)
+    board.controls["budget_key"].value = 10000
+    board.controls["budget_ordinary"].value = 5000
+    board.controls["contacts"].value = 8.0
+    board.controls["channel_mix"].value = "personal"
+    profit_ax = board.figure.axes[2]
+    low, high = profit_ax.get_ylim()
+    curve = board.result.kpis["cumulative_profit"].to_numpy() / 1e6
+    assert low <= curve.min() and curve.max() <= high
+
+
+def test_no_care_summary(world):
+    board = RelationshipDashboard(world, seed=1)
+    board.controls["budget_ordinary"].value = 0
+    board.controls["budget_key"].value = 0
+    board.controls["contacts"].value = 0
+    assert "n/a" in board.summary.value
+
+
+def test_dashboard_in_chinese(world):
+    crmsim.set_language("zh")
+    board = RelationshipDashboard(world, seed=1)
+    assert board.controls["service_level"].description == "服务方式"
+    assert board.summary.value.startswith("24个月后")
+    assert board.figure.axes[0].get_title() == "客户关系层次构成"
+
+
+def test_dashboard_rejects_bad_arguments(world):
+    with pytest.raises(ValueError, match="months must be <= 120"):
+        RelationshipDashboard(world, months=500)
+    with pytest.raises(TypeError, match="seed must be an int"):
+        RelationshipDashboard(world, seed="one")
+    with pytest.raises(ValueError, match="ladder='gold'"):
+        RelationshipDashboard(world, ladder="gold")
+
+
+def test_kotler_ladder_dashboard(world):
+    board = RelationshipDashboard(world, ladder="kotler", months=12)
+    assert list(board.result.mix.columns) == ["churned", *rel.KOTLER_LADDER.codes]
+    assert board.summary.value.startswith("After 12 months")
+
+
+def test_nice_ceiling():
+    assert [_nice_ceiling(v) for v in (0.7, 1.0, 1.3, 2.2, 3.0, 7.0, 12_000)] == [1.0, 1.0, 2.0, 2.5, 5.0, 10.0,
+                                                                                  20_000]
+
+
+def test_static_plots_draw_in_both_languages(world):
+    run = rel.simulate_relationships(world, seed=1)
+    for language in ("en", "zh"):
+        crmsim.set_language(language)
+        fig = matplotlib.figure.Figure()
+        axes = fig.subplots(2, 3).ravel()
+        rplots.plot_level_mix(rel.level_mix(run.monthly), run.ladder, ax=axes[0])
+        rplots.plot_transition_matrix(rel.estimate_transition_matrix(run.monthly), rel.true_transition_matrix(run),
+                                      run.ladder, ax=axes[1])
+        simulated = run.monthly["level_before"].value_counts(normalize=True)
+        rplots.plot_stationary(rel.population_stationary_mix(run), simulated, run.ladder, ax=axes[2])
+        rplots.plot_level_economics(rel.level_economics(run.monthly), run.ladder, ax=axes[3])
+        rplots.plot_recovery_effect(rel.recovery_effect(run.monthly), ax=axes[4])
+        kpis = rel.monthly_kpis(run.monthly)
+        rplots.plot_cumulative_profit(kpis, rel.care_return(run)["profit_without_care"], ax=axes[5])
+        fig.savefig(io.BytesIO(), format="png", dpi=50)
+        expected = "Relationship level mix" if language == "en" else "客户关系层次构成"
+        assert axes[0].get_title() == expected
+        assert [t.get_text() for t in axes[1].get_yticklabels()][0] == run.ladder.labels(language)[0]
