@@ -24,7 +24,7 @@ def generate_products(config: WorldConfig, root: np.random.SeedSequence) -> pd.D
     margin_hi = np.array([row[3][1] for row in vocab.PRODUCT_LINES])[line]
     price_lo = np.log([row[4][0] for row in vocab.PRODUCT_LINES])[line]
     price_hi = np.log([row[4][1] for row in vocab.PRODUCT_LINES])[line]
-    list_price = np.round(np.exp(price_lo + u[:, 0] * (price_hi - price_lo)), 1) * 1000.0
+    list_price = np.round(np.exp(price_lo + u[:, 0] * (price_hi - price_lo)) * 1000.0, -2)  # to the nearest CNY 100
     margin = margin_lo + u[:, 1] * (margin_hi - margin_lo)
     unit_cost = np.round(list_price * (1 - margin), 2)
     names_en, names_zh = [], []

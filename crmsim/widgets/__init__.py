@@ -115,7 +115,7 @@ class Dashboard:
     @property
     def png(self) -> bytes:
         """The PNG bytes currently shown."""
-        return self.image.value
+        return bytes(self.image.value)
 
     def _on_change(self, _change: dict) -> None:
         self.update()

@@ -224,7 +224,6 @@ def _write_isolated_config(home: Path) -> dict[str, str]:
         "JUPYTERLAB_SETTINGS_DIR": str(dirs["settings"]),
         "JUPYTERLAB_WORKSPACES_DIR": str(dirs["workspaces"]),
         "IPYTHONDIR": str(dirs["ipython"]),
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
     }
 
 
@@ -298,8 +297,10 @@ def jupyter_lab(
     """
     home = Path(tempfile.mkdtemp(prefix="crmsim-jupyter-"))
     env = {**os.environ, **_write_isolated_config(home)}
-    env.pop("JUPYTER_PATH", None)
-    env.pop("JUPYTER_TOKEN", None)
+    # A student's kernel sees none of these; MPLBACKEND=Agg (common in CI)
+    # would stop ipykernel from choosing the inline backend, so no figures.
+    for name in ("JUPYTER_PATH", "JUPYTER_TOKEN", "MPLBACKEND"):
+        env.pop(name, None)
     port = free_port()
     server = JupyterServer(
         base_url=f"http://127.0.0.1:{port}/",
@@ -316,7 +317,6 @@ def jupyter_lab(
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={server.root_dir}",
-        "--ServerApp.open_browser=False",
     ]
     with open(server.log_path, "wb") as log:
         process = subprocess.Popen(

@@ -16,6 +16,7 @@ other notebooks with ``CRMSIM_NOTEBOOK_DIR`` (see ``conftest.py``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from pathlib import Path
@@ -83,8 +84,9 @@ def exercise_dashboard(page, server, path: Path, screenshot_dir: Path, name: str
         assert images.first.evaluate("img => img.complete && img.naturalWidth > 0"), \
             "the PNG figure did not decode"
     except Exception:
-        shot = harness.screenshot(page, screenshot_dir / f"{name}-failure.png")
-        harness.SAVED_SCREENSHOTS.append(shot)
+        with contextlib.suppress(Exception):  # a dead page must not hide the error
+            shot = harness.screenshot(page, screenshot_dir / f"{name}-failure.png")
+            harness.SAVED_SCREENSHOTS.append(shot)
         raise
     assert digest(path) == before, f"{path} was modified while the browser had it open"
 
@@ -105,7 +107,10 @@ def test_zh_dashboard_reacts_and_is_chinese(browser_page, jupyter_server, screen
     assert any(CJK.search(text) for text in markdown), \
         "no Chinese characters in the rendered markdown cells"
 
-    page.locator(SUMMARY).first.scroll_into_view_if_needed()
+    # Put the dashboard at the top of the view so the picture shows all of it.
+    page.locator(f"{harness.CURRENT_NOTEBOOK} .{SEGMENT_CLASS}").first.evaluate(
+        "el => el.scrollIntoView({block: 'start'})"
+    )
     shot = harness.screenshot(page, screenshot_dir / "zh-dashboard.png")
     harness.SAVED_SCREENSHOTS.append(shot)
     print(f"screenshot: {shot}")
