@@ -8,7 +8,7 @@ Start with :func:`make_world`; switch the language of every label with
 from .config import WorldConfig
 from .i18n import get_language, set_language, t
 from .seeding import student_seed
-from .world import TABLE_NAMES, World, iter_world_chunks, make_world
+from .world import TABLE_NAMES, World, iter_world_chunks, make_customers, make_world
 
 __version__ = "0.1.0"
 
@@ -18,6 +18,7 @@ __all__ = [
     "WorldConfig",
     "get_language",
     "iter_world_chunks",
+    "make_customers",
     "make_world",
     "set_language",
     "student_seed",

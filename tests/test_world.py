@@ -225,3 +225,8 @@ def test_bad_input_is_rejected_with_a_clear_message(params, error, words):
         crmsim.make_world(**params)
     for word in words:
         assert word in str(info.value)
+
+
+def test_make_customers_is_the_customers_table_of_the_world():
+    pd.testing.assert_frame_equal(crmsim.make_customers(seed=3, n_customers=700),
+                                  crmsim.make_world(seed=3, n_customers=700).customers)

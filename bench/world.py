@@ -1,0 +1,74 @@
+"""Benchmark of the world generator against Faker, in one run.
+
+Prints the figures, then one final line:
+``customers_per_s=<n> vs_faker=<ratio> world_100k_s=<s> peak_mib=<m>``
+
+- customers_per_s: rows per second of crmsim's customers table (1,000,000
+  customers, median of 3 runs);
+- vs_faker: that rate over Faker's rate building the same table row by row
+  (bench/faker_peer.py: every column from the closest Faker provider);
+- world_100k_s: seconds for the full world of 100,000 customers (customers,
+  contacts, financials, reps, products, 24 months of orders), median of 3;
+- peak_mib: peak resident memory of a fresh process that builds that world
+  (interpreter and libraries included).
+
+Targets (2-core machine): vs_faker >= 1000, world_100k_s <= 3, peak_mib <= 1024.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import crmsim  # noqa: E402
+from faker_peer import faker_customers  # noqa: E402
+
+N_CUSTOMERS_RATE = 1_000_000
+N_FAKER = 3_000
+N_WORLD = 100_000
+
+PEAK_SCRIPT = f"""
+import resource, crmsim
+world = crmsim.make_world(seed=1, n_customers={N_WORLD})
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def timed(fn, repeat: int) -> float:
+    """Median wall time of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    crmsim.make_world(seed=0, n_customers=2_000)  # warm up imports and cached vocabularies
+    faker_customers(50)
+
+    customers_s = timed(lambda: crmsim.make_customers(seed=1, n_customers=N_CUSTOMERS_RATE), repeat=3)
+    customers_per_s = N_CUSTOMERS_RATE / customers_s
+    faker_s = timed(lambda: faker_customers(N_FAKER), repeat=1)
+    faker_per_s = N_FAKER / faker_s
+    world_s = timed(lambda: crmsim.make_world(seed=1, n_customers=N_WORLD), repeat=3)
+    peak_mib = float(subprocess.run([sys.executable, "-c", PEAK_SCRIPT], check=True, capture_output=True,
+                                    text=True).stdout.strip())
+    world = crmsim.make_world(seed=1, n_customers=N_WORLD)
+
+    print(f"crmsim customers table: {N_CUSTOMERS_RATE:,} rows in {customers_s:.3f} s = {customers_per_s:,.0f} rows/s")
+    print(f"Faker, same table row by row: {N_FAKER:,} rows in {faker_s:.2f} s = {faker_per_s:,.0f} rows/s")
+    print(f"full world of {N_WORLD:,} customers: {world_s:.2f} s ({world})")
+    print(f"peak memory of a process building it: {peak_mib:.0f} MiB")
+    print(f"customers_per_s={customers_per_s:.0f} vs_faker={customers_per_s / faker_per_s:.0f} "
+          f"world_100k_s={world_s:.2f} peak_mib={peak_mib:.0f}")
+
+
+if __name__ == "__main__":
+    main()
