@@ -949,9 +949,10 @@ def timeline(result: PipelineResult, opportunity_id: int) -> pd.DataFrame:
 
 def example_opportunity(result: PipelineResult) -> int:
     """A won opportunity worth telling as a story, chosen deterministically:
-    the first won one with a coach, else the first won, else the first."""
+    the first won one with a coach and a competitor, else the first won, else the first."""
     opps = result.opportunities
-    for mask in ((opps["outcome"] == "won") & opps["has_coach"], opps["outcome"] == "won",
+    won = opps["outcome"] == "won"
+    for mask in (won & opps["has_coach"] & (opps["n_competitors"] > 0), won,
                  np.ones(len(opps), dtype=bool)):
         ids = opps["opportunity_id"][mask]
         if len(ids):

@@ -22,7 +22,7 @@ i18n.register({f"ka.col.{name}": pair for name, pair in {
     "advanced": ("Advanced", "推进"), "conversion": ("Conversion", "转化率"), "share_of_leads": ("Share of leads", "占线索比例"),
     "opportunities": ("Opportunities", "商机数"), "mean_days": ("Mean days", "平均天数"),
     "median_days": ("Median days", "中位天数"), "p90_days": ("90th percentile days", "90分位天数"),
-    "pursued": ("Pursued", "跟进数"), "won": ("Won", "赢单数"), "win_rate": ("Win rate", "赢单率"),
+    "pursued": ("Pursued", "跟进数"), "decided": ("Decided", "已有结果"), "won": ("Won", "赢单数"), "win_rate": ("Win rate", "赢单率"),
     "revenue": ("Revenue (CNY m)", "销售额（百万元）"), "revenue_per_opportunity": ("Revenue per opportunity (CNY m)",
                                                                           "每个商机销售额（百万元）"),
     "grade": ("Grade", "等级"), "coach": ("Coach", "教练（内线）"), "relationship_level": ("Relationship", "关系"),
@@ -299,10 +299,11 @@ def rep_metrics(result: PipelineResult) -> pd.DataFrame:
     -------
     DataFrame indexed by ``rep_id``
         ``leads`` (new opportunities in the horizon), ``lead_growth`` (leads of
-        the second half of the horizon over the first, minus 1), ``pursued``,
-        ``won``, ``win_rate`` (won / pursued, all opportunities),
-        ``median_cycle_days`` (lead to signed contract, won ones) and
-        ``revenue`` (CNY m, signed in the horizon).
+        the second half of the horizon over the first, minus 1), and for the
+        pursued opportunities decided in the horizon (signed, lost or dropped
+        after the risk assessment): ``decided``, ``won``, ``win_rate``
+        (won / decided), ``median_cycle_days`` (lead to signed contract) and
+        ``revenue`` (CNY m).
     """
     result = _check_result(result)
     opps = result.opportunities
@@ -310,19 +311,20 @@ def rep_metrics(result: PipelineResult) -> pd.DataFrame:
     middle = result.start + (result.end - result.start) / 2
     in_horizon = (created >= result.start) & (created < result.end)
     won = opps["outcome"] == "won"
-    signed_in_horizon = won & (opps["won_date"] >= result.start) & (opps["won_date"] < result.end)
+    decided_on = opps["won_date"].where(won, opps["closed"])
+    decided = opps["pursued"] & (decided_on >= result.start) & (decided_on < result.end)
     frame = pd.DataFrame({
         "rep_id": opps["rep_id"], "leads": in_horizon, "first": in_horizon & (created < middle),
-        "second": in_horizon & (created >= middle), "pursued": opps["pursued"], "won": won,
-        "cycle": ((opps["won_date"] - created).dt.days).where(won),
-        "revenue": opps["revenue"].where(signed_in_horizon, 0.0)})
+        "second": in_horizon & (created >= middle), "decided": decided, "won": won & decided,
+        "cycle": ((opps["won_date"] - created).dt.days).where(won & decided),
+        "revenue": opps["revenue"].where(won & decided, 0.0)})
     grouped = frame.groupby("rep_id")
-    sums = grouped[["leads", "first", "second", "pursued", "won", "revenue"]].sum()
+    sums = grouped[["leads", "first", "second", "decided", "won", "revenue"]].sum()
     return pd.DataFrame({
         "leads": sums["leads"],
         "lead_growth": sums["second"] / sums["first"].where(sums["first"] > 0) - 1.0,
-        "pursued": sums["pursued"], "won": sums["won"],
-        "win_rate": sums["won"] / sums["pursued"].where(sums["pursued"] > 0),
+        "decided": sums["decided"], "won": sums["won"],
+        "win_rate": sums["won"] / sums["decided"].where(sums["decided"] > 0),
         "median_cycle_days": grouped["cycle"].median(),
         "revenue": sums["revenue"],
     })
@@ -351,16 +353,20 @@ def goals_vs_actual(result: PipelineResult, yearly_goal: float, period: str = "q
     return out
 
 
-def suggested_goal(result: PipelineResult) -> float:
-    """A yearly goal for the horizon: the expected signed revenue of this run's
-    opportunities, scaled to 12 months and rounded to two significant digits."""
-    opps = _check_result(result).opportunities
-    window_months = max(1.0, (opps["created"].max() - opps["created"].min()).days / 30.44) if len(opps) else 1.0
-    expected = float((opps["win_probability"] * opps["bid_price"]).sum()) * 12.0 / window_months
-    if expected <= 0:
+def suggested_goal(result: PipelineResult, growth: float = 0.10) -> float:
+    """A yearly goal set the usual way: a past year's signed revenue plus ``growth``.
+
+    Pass the result of a past run (another seed); the revenue it signed in
+    its horizon, scaled to 12 months and raised by ``growth``, is rounded to
+    two significant digits.
+    """
+    growth = check_real("growth", growth, -0.9, 10.0)
+    result = _check_result(result)
+    signed = float(monthly_revenue(result)["revenue"].sum()) * 12.0 / result.months * (1.0 + growth)
+    if signed <= 0:
         return 1.0
-    digits = 1 - int(np.floor(np.log10(expected)))
-    return float(round(expected, digits))
+    digits = 1 - int(np.floor(np.log10(signed)))
+    return float(round(signed, digits))
 
 
 def localise(table: pd.DataFrame) -> pd.DataFrame:

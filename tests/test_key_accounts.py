@@ -203,7 +203,9 @@ def test_analysis_tables_agree_with_each_other(result):
     goals = pl.goals_vs_actual(result, 120.0, period="quarter")
     assert list(goals["goal"]) == [30.0] * 4 and goals["actual"].sum() == pytest.approx(revenue["revenue"].sum())
     reps = pl.rep_metrics(result)
-    assert reps["won"].sum() == (opps["outcome"] == "won").sum()
+    assert reps["won"].sum() == signed.sum()
+    assert reps["revenue"].sum() == pytest.approx(revenue["revenue"].sum())
+    assert reps["leads"].sum() == opps["created"].between(result.start, result.end, inclusive="left").sum()
     assert set(reps.index) == set(opps["rep_id"])
     assert pl.suggested_goal(result) > 0
 

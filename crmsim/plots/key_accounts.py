@@ -1,0 +1,194 @@
+"""Views of the key-account process: funnel, one opportunity's timeline, the
+buying-centre map, forecast against actual, revenue against goal, win rates
+and cycle time. Each takes the tables of :mod:`crmsim.key_accounts` /
+:mod:`crmsim.pipeline` and an optional ``ax`` and returns the Axes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from .. import i18n
+from . import axes_or_new, percent_axis
+
+i18n.register({f"ka.plot.{name}": pair for name, pair in {
+    "funnel_title": ("Sales funnel", "销售漏斗"),
+    "entered": ("Opportunities entering · share meeting the key node", "进入该阶段的商机数 · 达成关键节点的比例"),
+    "timeline_title": ("Opportunity {id}: path through the six stages", "商机 {id}：六个阶段的推进过程"),
+    "days_since_lead": ("Days since the lead was found", "自发现线索起的天数"),
+    "met": ("key node met", "达成关键节点"), "missed": ("key node missed", "未达成关键节点"),
+    "centre_title": ("Buying centre of {name}", "{name} 的采购中心"),
+    "influence": ("Influence on the decision", "对采购决策的影响力"),
+    "attitude": ("Attitude to us (-1 opposed, +1 supportive)", "对我方态度（-1反对，+1支持）"),
+    "coach": ("Coach", "教练（内线）"),
+    "forecast_title": ("Weighted pipeline forecast against actual", "加权管道预测与实际对比"),
+    "month": ("Month", "月份"), "cny_m": ("CNY m", "百万元"),
+    "pipeline": ("Open pipeline (bid value)", "在途管道（报价金额）"),
+    "forecast": ("Weighted forecast", "加权预测"), "actual": ("Actually won", "实际赢单"),
+    "revenue_title": ("Signed revenue by month", "每月签约销售额"),
+    "revenue": ("Signed in the month", "当月签约"), "cumulative": ("Cumulative", "累计"),
+    "goal": ("Cumulative goal", "累计目标"),
+    "win_rate_title": ("Win rate by {by}", "按{by}的赢单率"), "win_rate": ("Win rate", "赢单率"),
+    "cycle_title": ("Days in each stage", "各阶段停留天数"), "median": ("Median", "中位数"),
+    "p90": ("90th percentile", "90分位"), "days": ("Days", "天数"),
+}.items()})
+
+_STAGE_COLOURS = ("#4c72b0", "#55a868", "#c44e52", "#8172b2", "#ccb974", "#64b5cd")
+_ROLE_COLOURS = {"decision_maker": "#c44e52", "influencer": "#4c72b0", "user": "#55a868", "gatekeeper": "#8172b2"}
+
+
+def _stage_labels(index) -> list[str]:
+    return [i18n.t(f"ka.stage.{s}") for s in index]
+
+
+def _month_ticks(ax: Axes, months: pd.Series, axis: str = "x") -> None:
+    labels = np.datetime_as_string(np.asarray(months, dtype="datetime64[M]"), unit="M").tolist()
+    step = max(1, -(-len(labels) // 4))
+    ax.set_xticks(range(0, len(labels), step), labels[::step])
+
+
+def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Centred bars, one per stage, as wide as the opportunities entering it.
+
+    ``funnel`` is :func:`crmsim.pipeline.funnel`.
+    """
+    ax = axes_or_new(ax)
+    entered = funnel["entered"].to_numpy(dtype=float)
+    y = np.arange(len(entered))[::-1]
+    ax.barh(y, entered, left=-entered / 2, color=_STAGE_COLOURS[:len(entered)], height=0.8)
+    ax.set_yticks(y, _stage_labels(funnel.index))
+    width = max(entered.max(), 1.0)
+    for yi, n, rate in zip(y, funnel["entered"], funnel["conversion"].fillna(0.0)):
+        ax.text(width * 0.53, yi, f"{int(n)} · {rate:.0%}", va="center", fontsize=8)
+    ax.set_xlim(-width * 0.52, width * 0.85)
+    ax.set_xticks([])
+    ax.set_xlabel(i18n.t("ka.plot.entered"))
+    ax.set_title(i18n.t("ka.plot.funnel_title"))
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def plot_timeline(timeline: pd.DataFrame, opportunity_id: int, ax: Axes | None = None) -> Axes:
+    """One opportunity's stages as bars over days since the lead; a tick for
+    each key node met, a cross for one missed.
+
+    ``timeline`` is :func:`crmsim.key_accounts.timeline`.
+    """
+    ax = axes_or_new(ax, (7.0, 3.2))
+    start = timeline["entered"].iloc[0]
+    left = (timeline["entered"] - start).dt.days.to_numpy()
+    width = timeline["duration_days"].to_numpy()
+    codes = timeline["stage"].cat.codes.to_numpy()
+    y = len(timeline) - 1 - np.arange(len(timeline))
+    ax.barh(y, width, left=left, color=[_STAGE_COLOURS[c] for c in codes], height=0.6)
+    met = timeline["key_node_met"].to_numpy()
+    ends = left + width
+    ax.scatter(ends[met], y[met], marker="o", color="black", zorder=3, label=i18n.t("ka.plot.met"))
+    if (~met).any():
+        ax.scatter(ends[~met], y[~met], marker="x", color="red", s=60, zorder=3, label=i18n.t("ka.plot.missed"))
+    labels = [f"{i18n.t(f'ka.stage.{s}')}\n{i18n.t(f'ka.key_node.{k}')}"
+              for s, k in zip(timeline["stage"], timeline["key_node"])]
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_xlabel(i18n.t("ka.plot.days_since_lead"))
+    ax.set_title(i18n.t("ka.plot.timeline_title", id=opportunity_id))
+    ax.legend(loc="upper right", fontsize=8)
+    return ax
+
+
+def plot_buying_centre(contacts: pd.DataFrame, account_name: str, ax: Axes | None = None) -> Axes:
+    """Buying-centre map: each person by influence (x) and attitude to us (y),
+    coloured by buying role, the coach ringed.
+
+    ``contacts`` are the rows of the world's ``contacts`` table for one customer.
+    """
+    ax = axes_or_new(ax, (6.4, 4.4))
+    name_column = f"name_{i18n.get_language()}"
+    for role, colour in _ROLE_COLOURS.items():
+        rows = contacts[contacts["role"] == role]
+        if len(rows):
+            ax.scatter(rows["influence"], rows["attitude"], s=80 + 400 * rows["influence"], color=colour, alpha=0.8,
+                       label=i18n.t(f"role.{role}"), edgecolor="white")
+    coaches = contacts[contacts["is_coach"]]
+    if len(coaches):
+        ax.scatter(coaches["influence"], coaches["attitude"], s=200 + 500 * coaches["influence"], facecolor="none",
+                   edgecolor="black", linewidth=2, label=i18n.t("ka.plot.coach"))
+    for _, person in contacts.iterrows():  # a handful of people: one label each
+        ax.annotate(str(person[name_column]), (person["influence"], person["attitude"]), xytext=(6, 6),
+                    textcoords="offset points", fontsize=8)
+    ax.axhline(0.0, color="grey", linewidth=0.8)
+    ax.set_xlim(0.0, 1.05)
+    ax.set_ylim(-1.1, 1.1)
+    ax.set_xlabel(i18n.t("ka.plot.influence"))
+    ax.set_ylabel(i18n.t("ka.plot.attitude"))
+    ax.set_title(i18n.t("ka.plot.centre_title", name=account_name))
+    ax.legend(loc="lower left", fontsize=8)
+    return ax
+
+
+def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: bool = True) -> Axes:
+    """At each month start: the open pipeline, its weighted forecast and what it was actually won for.
+
+    ``monthly`` is :func:`crmsim.pipeline.forecast_by_month`.
+    """
+    ax = axes_or_new(ax)
+    x = np.arange(len(monthly))
+    if show_pipeline:
+        ax.bar(x, monthly["pipeline"], color="#dddddd", label=i18n.t("ka.plot.pipeline"))
+    ax.plot(x, monthly["forecast"], marker="o", color="#4c72b0", label=i18n.t("ka.plot.forecast"))
+    ax.plot(x, monthly["actual"], marker="s", color="#c44e52", label=i18n.t("ka.plot.actual"))
+    _month_ticks(ax, monthly["month"])
+    ax.set_ylabel(i18n.t("ka.plot.cny_m"))
+    ax.set_title(i18n.t("ka.plot.forecast_title"))
+    ax.legend(fontsize=8)
+    return ax
+
+
+def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None, ax: Axes | None = None) -> Axes:
+    """Revenue signed each month, the cumulative total and the cumulative goal.
+
+    ``revenue`` is :func:`crmsim.pipeline.monthly_revenue`.
+    """
+    ax = axes_or_new(ax)
+    x = np.arange(len(revenue))
+    ax.bar(x, revenue["revenue"], color="#55a868", label=i18n.t("ka.plot.revenue"))
+    ax.plot(x, revenue["cumulative_revenue"], marker="o", color="#333333", label=i18n.t("ka.plot.cumulative"))
+    if yearly_goal is not None:
+        ax.plot(x, yearly_goal / 12.0 * (x + 1), linestyle="--", color="#c44e52", label=i18n.t("ka.plot.goal"))
+    _month_ticks(ax, revenue["month"])
+    ax.set_ylabel(i18n.t("ka.plot.cny_m"))
+    ax.set_title(i18n.t("ka.plot.revenue_title"))
+    ax.legend(fontsize=8)
+    return ax
+
+
+def plot_win_rates(rates: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Win rate of each group of :func:`crmsim.pipeline.win_rates`."""
+    from ..pipeline import localise
+
+    ax = axes_or_new(ax)
+    shown = localise(rates)
+    ax.bar(range(len(rates)), rates["win_rate"].fillna(0.0), color="#4c72b0")
+    ax.set_xticks(range(len(rates)), shown.index)
+    percent_axis(ax)
+    ax.set_ylabel(i18n.t("ka.plot.win_rate"))
+    ax.set_title(i18n.t("ka.plot.win_rate_title", by=shown.index.name))
+    return ax
+
+
+def plot_cycle_time(cycle: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Median and 90th-percentile days per stage (:func:`crmsim.pipeline.cycle_time`)."""
+    ax = axes_or_new(ax)
+    x = np.arange(len(cycle))
+    ax.bar(x - 0.2, cycle["median_days"], width=0.4, color="#4c72b0", label=i18n.t("ka.plot.median"))
+    ax.bar(x + 0.2, cycle["p90_days"], width=0.4, color="#a6bddb", label=i18n.t("ka.plot.p90"))
+    ax.set_xticks(x, _stage_labels(cycle.index), rotation=20)
+    ax.set_ylabel(i18n.t("ka.plot.days"))
+    ax.set_title(i18n.t("ka.plot.cycle_title"))
+    ax.legend(fontsize=8)
+    return ax
+
+
+__all__ = ["plot_buying_centre", "plot_cycle_time", "plot_forecast", "plot_funnel", "plot_monthly_revenue",
+           "plot_timeline", "plot_win_rates"]
