@@ -75,6 +75,47 @@ i18n.register({
     "credit.step.missing": ("no record", "无记录"),
     "credit.terms.net": ("net {days}", "n/{days}"),
     "credit.terms.discount": ("{rate}/{discount_days}, net {days}", "{rate}/{discount_days}，n/{days}"),
+    # the credit file card
+    "credit.file.item": ("Item", "项目"),
+    "credit.file.value": ("Value", "内容"),
+    "credit.file.name": ("Customer", "客户"),
+    "credit.file.size_tier": ("Size tier", "规模等级"),
+    "credit.file.annual_revenue": ("Annual revenue (CNY m)", "年营业收入（百万元）"),
+    "credit.file.revenue_in_tier": ("Revenue / lower bound of its tier", "营业收入 / 所在规模下限"),
+    "credit.file.operating_cash_flow": ("Operating cash flow (CNY m)", "经营现金流（百万元）"),
+    "credit.file.past_invoices": ("Our past invoices", "历史发票数"),
+    "credit.file.late_payments": ("Of them paid late", "其中逾期付款"),
+    "credit.file.contingent_liabilities": ("Contingent liabilities (CNY m)", "或有负债（百万元）"),
+    "credit.file.annual_purchases": ("Bought from us, last 12 months (CNY)", "近12个月向我方采购额（元）"),
+    # headers of tables shown with translated()
+    "credit.col.customer_id": ("Customer ID", "客户编号"),
+    "credit.col.grade": ("Grade", "信用等级"),
+    "credit.col.score": ("Score", "评分"),
+    "credit.col.customers": ("Customers", "客户数"),
+    "credit.col.approved": ("Approved", "获授信"),
+    "credit.col.credit_sales": ("Credit sales (CNY m)", "赊销额（百万元）"),
+    "credit.col.cash_sales": ("Cash sales (CNY m)", "现销额（百万元）"),
+    "credit.col.lost_sales": ("Lost sales (CNY m)", "损失销售额（百万元）"),
+    "credit.col.bad_debt": ("Bad debt (CNY m)", "坏账（百万元）"),
+    "credit.col.default_rate": ("True default rate", "真实违约率"),
+    "credit.col.credit_limit": ("Credit limit (CNY m)", "信用额度（百万元）"),
+    "credit.col.new_limit": ("Limit after review (CNY m)", "审核后额度（百万元）"),
+    "credit.col.review": ("Review", "审核结果"),
+    "credit.col.log_odds": ("Log-odds good:bad", "好坏比对数"),
+    "credit.col.good_odds": ("Odds good:bad", "好坏比"),
+    "credit.col.scaled_score": ("Scaled score", "刻度分"),
+    "credit.col.credit_period": ("Credit period (days)", "信用期（天）"),
+    "credit.col.cutoff": ("Cutoff", "授信门槛"),
+    "credit.col.discount_rate": ("Cash discount", "现金折扣率"),
+    "credit.col.limit_multiplier": ("Limit multiplier", "额度系数"),
+    "credit.col.sales": ("Sales (CNY m)", "销售额（百万元）"),
+    "credit.col.dso": ("DSO (days)", "应收账款周转天数"),
+    "credit.col.bad_debt_rate": ("Bad-debt rate", "坏账率"),
+    "credit.col.interest_cost": ("Cost of money tied up (CNY m)", "资金占用成本（百万元）"),
+    "credit.col.profit": ("Profit (CNY m)", "利润（百万元）"),
+    "credit.col.approval_rate": ("Approval rate", "授信通过率"),
+    "credit.col.count": ("Customers", "客户数"),
+    "credit.col.share": ("Share", "占比"),
     # limit steps
     "credit.limit.item": ("Investigated item", "考查项目"),
     "credit.limit.grade": ("Grade", "等级"),
@@ -204,6 +245,75 @@ def credit_file(world, seed: SeedLike | None = None) -> pd.DataFrame:
         "professional_level": judged(0.4 * quality + 0.3 * (tier - 1) + 0.9 * z[3]),
         "annual_purchases": purchases,
     })
+
+
+_FILE_ITEMS = ("annual_revenue", "revenue_in_tier", "current_ratio", "debt_to_asset", "sales_margin",
+               "receivables_turnover", "operating_cash_flow", "cash_flow_years", "past_invoices", "late_payments",
+               "late_payment_share", "past_defaults", "lawsuits", "contingent_liabilities", "contingent_share",
+               "reputation", "years_in_business", "management_level", "professional_level", "annual_purchases")
+
+
+def file_card(file: pd.DataFrame, customer_id: int) -> pd.DataFrame:
+    """One customer's credit file as a two-column table in the current language.
+
+    Rows: the items of :func:`credit_file` (name, size tier and the numbers),
+    grouped as statements, credit report and non-financial items.
+    """
+    _check_file(file, ("customer_id",) + _FILE_ITEMS)
+    check_int("customer_id", customer_id)
+    match = file.index[file["customer_id"] == customer_id]
+    if len(match) == 0:
+        raise ValueError(f"customer_id={customer_id} is not in the credit file "
+                         f"(ids {file['customer_id'].min()}..{file['customer_id'].max()})")
+    row = file.loc[match[0]]
+    name = row["name_zh"] if i18n.get_language() == "zh" else row["name_en"]
+    items = [(i18n.t("credit.file.name"), str(name)),
+             (i18n.t("credit.file.size_tier"), i18n.t(f"size_tier.{row['size_tier']}"))]
+    for item in _FILE_ITEMS:
+        value = row[item]
+        text = i18n.t("credit.step.missing") if pd.isna(value) else (
+            f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.3g}" if isinstance(value, float) else f"{value:,}")
+        key = f"credit.file.{item}" if i18n.has(f"credit.file.{item}") else f"credit.factor.{item}"
+        items.append((i18n.t(key), text))
+    return pd.DataFrame(items, columns=[i18n.t("credit.file.item"), i18n.t("credit.file.value")])
+
+
+#: Columns in CNY that :func:`translated` shows in CNY million.
+MONEY_COLUMNS = frozenset({"credit_sales", "cash_sales", "lost_sales", "bad_debt", "credit_limit", "new_limit",
+                           "sales", "potential_sales", "interest_cost", "profit", "contribution", "discount_cost",
+                           "collection_cost", "receivables_end", "average_receivables"})
+
+
+def translated(table: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
+    """A copy of a credit table for showing: headers in the current language,
+    grade and review codes translated, numbers formatted as text
+    (thousands separators; amounts of :data:`MONEY_COLUMNS` in CNY million;
+    shares in [0, 1] columns named ``*rate``/``*share`` as percentages).
+    """
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if isinstance(values.dtype, pd.CategoricalDtype) or values.dtype == object:
+            continue
+        if pd.api.types.is_bool_dtype(values.dtype) or not pd.api.types.is_numeric_dtype(values.dtype):
+            continue
+        if column in MONEY_COLUMNS:  # CNY shown in millions: readable, and robust to float dust
+            out[column] = [("" if pd.isna(v) else f"{v / 1e6:,.2f}") for v in values]
+        elif str(column).endswith(("rate", "share")):
+            out[column] = [("" if pd.isna(v) else f"{v:.1%}") for v in values]
+        elif pd.api.types.is_float_dtype(values.dtype):
+            out[column] = [("" if pd.isna(v) else f"{v:,.{0 if abs(v) >= 1000 or v == 0 else decimals}f}")
+                           for v in values]
+        else:
+            out[column] = [f"{v:,}" for v in values]
+    for column in ("grade", "review"):
+        if column in out.columns:
+            out[column] = [i18n.t(f"credit.{column}.{v}") for v in out[column].astype(str)]
+    if out.index.name in ("grade", "review"):
+        out.index = pd.Index([i18n.t(f"credit.{out.index.name}.{v}") for v in out.index],
+                             name=i18n.t(f"credit.col.{out.index.name}"))
+    out.columns = [i18n.t(f"credit.col.{c}") if i18n.has(f"credit.col.{c}") else str(c) for c in out.columns]
+    return out
 
 
 # --------------------------------------------------------------------------

@@ -69,7 +69,7 @@ i18n.register({
     "credit.aging.over_180": ("Over 180 days", "逾期180天以上"),
     "credit.aging.col.bucket": ("Days past due", "逾期天数"),
     "credit.aging.col.invoices": ("Invoices", "发票张数"),
-    "credit.aging.col.amount": ("Amount (CNY)", "金额（元）"),
+    "credit.aging.col.amount": ("Amount (CNY m)", "金额（百万元）"),
     "credit.aging.col.share": ("Share", "占比"),
     "credit.review.raise": ("Raise limit", "提高额度"),
     "credit.review.keep": ("Keep limit", "维持额度"),
@@ -80,25 +80,25 @@ i18n.register({
     "credit.summary.customers": ("Customers", "客户数"),
     "credit.summary.approved": ("Approved for credit", "获授信客户数"),
     "credit.summary.approval_rate": ("Approval rate", "授信通过率"),
-    "credit.summary.potential_sales": ("Potential sales (CNY)", "潜在销售额（元）"),
-    "credit.summary.sales": ("Sales (CNY)", "销售额（元）"),
-    "credit.summary.credit_sales": ("Credit sales (CNY)", "赊销额（元）"),
-    "credit.summary.cash_sales": ("Cash sales (CNY)", "现销额（元）"),
-    "credit.summary.lost_sales": ("Sales lost to the policy (CNY)", "因信用政策损失的销售额（元）"),
-    "credit.summary.receivables_end": ("Receivables at the end (CNY)", "期末应收账款（元）"),
-    "credit.summary.average_receivables": ("Average receivables (CNY)", "应收账款平均余额（元）"),
+    "credit.summary.potential_sales": ("Potential sales (CNY m)", "潜在销售额（百万元）"),
+    "credit.summary.sales": ("Sales (CNY m)", "销售额（百万元）"),
+    "credit.summary.credit_sales": ("Credit sales (CNY m)", "赊销额（百万元）"),
+    "credit.summary.cash_sales": ("Cash sales (CNY m)", "现销额（百万元）"),
+    "credit.summary.lost_sales": ("Sales lost to the policy (CNY m)", "因信用政策损失的销售额（百万元）"),
+    "credit.summary.receivables_end": ("Receivables at the end (CNY m)", "期末应收账款（百万元）"),
+    "credit.summary.average_receivables": ("Average receivables (CNY m)", "应收账款平均余额（百万元）"),
     "credit.summary.dso": ("DSO (days)", "应收账款周转天数（天）"),
-    "credit.summary.bad_debt": ("Bad debt (CNY)", "坏账损失（元）"),
+    "credit.summary.bad_debt": ("Bad debt (CNY m)", "坏账损失（百万元）"),
     "credit.summary.bad_debt_rate": ("Bad-debt rate", "坏账率"),
-    "credit.summary.discount_cost": ("Cash discounts (CNY)", "现金折扣成本（元）"),
-    "credit.summary.interest_cost": ("Cost of money tied up (CNY)", "应收账款占用资金成本（元）"),
-    "credit.summary.collection_cost": ("Collection cost (CNY)", "收账费用（元）"),
-    "credit.summary.contribution": ("Contribution margin (CNY)", "边际贡献（元）"),
-    "credit.summary.profit": ("Profit after credit costs (CNY)", "扣除信用成本后的利润（元）"),
+    "credit.summary.discount_cost": ("Cash discounts (CNY m)", "现金折扣成本（百万元）"),
+    "credit.summary.interest_cost": ("Cost of money tied up (CNY m)", "应收账款占用资金成本（百万元）"),
+    "credit.summary.collection_cost": ("Collection cost (CNY m)", "收账费用（百万元）"),
+    "credit.summary.contribution": ("Contribution margin (CNY m)", "边际贡献（百万元）"),
+    "credit.summary.profit": ("Profit after credit costs (CNY m)", "扣除信用成本后的利润（百万元）"),
     "credit.summary.years": ("Years simulated", "模拟年数"),
     "credit.inc.component": ("Component", "项目"),
-    "credit.inc.formula": ("Textbook formula (CNY)", "教材公式（元）"),
-    "credit.inc.simulated": ("Simulation (CNY)", "模拟结果（元）"),
+    "credit.inc.formula": ("Textbook formula (CNY m)", "教材公式（百万元）"),
+    "credit.inc.simulated": ("Simulation (CNY m)", "模拟结果（百万元）"),
     "credit.inc.contribution": ("More contribution margin", "边际贡献增加"),
     "credit.inc.interest": ("More cost of money tied up", "应收账款机会成本增加"),
     "credit.inc.bad_debt": ("More bad debt", "坏账损失增加"),
@@ -636,25 +636,56 @@ def sales_by_grade(sim: CreditSimulation, rating: pd.DataFrame) -> pd.DataFrame:
                          "default_rate": default_rate}, index=pd.Index(categories, name="grade"))
 
 
-def summary_table(**summaries: pd.Series) -> pd.DataFrame:
-    """Summaries of several policies side by side, with row labels in the current language.
+_PERCENT_FIELDS = {"approval_rate", "bad_debt_rate"}
+_COUNT_FIELDS = {"customers", "approved"}
 
-    Call as ``summary_table(strict=summarise_policy(a), loose=summarise_policy(b))``;
-    the keyword names become the column headers.
+
+def summary_table(*simulations: CreditSimulation, **summaries: pd.Series) -> pd.DataFrame:
+    """Summaries of several policies side by side, for showing: row labels in
+    the current language, amounts in CNY million, rates in percent.
+
+    Pass simulations (each column is headed by its policy's terms, e.g.
+    "net 30") and/or summaries by name
+    (``summary_table(strict=summarise_policy(a), loose=summarise_policy(b))``).
     """
+    for sim in simulations:
+        _check_simulation(sim)
+    summaries = {**{sim.policy.terms_text: summarise_policy(sim) for sim in simulations}, **summaries}
     if not summaries:
-        raise ValueError("pass at least one summary, e.g. summary_table(current=summarise_policy(sim))")
-    table = pd.DataFrame(summaries)
-    table.index = [i18n.t(f"credit.summary.{name}") for name in table.index]
+        raise ValueError("pass at least one simulation or summary, e.g. summary_table(sim)")
+
+    def text(field: str, value: float) -> str:
+        if field in _PERCENT_FIELDS:
+            return f"{value:.2%}"
+        if field in _COUNT_FIELDS:
+            return f"{value:,.0f}"
+        if field in ("dso", "years"):
+            return f"{value:.1f}"
+        return f"{value / 1e6:,.2f}"  # CNY million
+
+    table = pd.DataFrame({name: [text(f, v) for f, v in s.items()] for name, s in summaries.items()},
+                         index=[i18n.t(f"credit.summary.{f}") for f in next(iter(summaries.values())).index])
     return table
 
 
 def aging_table(table: pd.DataFrame) -> pd.DataFrame:
-    """An :func:`aging` table with bucket names and headers in the current language."""
-    out = table.copy()
-    out["bucket"] = [i18n.t(f"credit.aging.{b}") for b in out["bucket"]]
-    out.columns = [i18n.t(f"credit.aging.col.{c}") for c in out.columns]
+    """An :func:`aging` table for showing: bucket names and headers in the
+    current language, amounts in CNY million, shares in percent."""
+    out = pd.DataFrame({
+        i18n.t("credit.aging.col.bucket"): [i18n.t(f"credit.aging.{b}") for b in table["bucket"]],
+        i18n.t("credit.aging.col.invoices"): [f"{v:,}" for v in table["invoices"]],
+        i18n.t("credit.aging.col.amount"): [f"{v / 1e6:,.2f}" for v in table["amount"]],
+        i18n.t("credit.aging.col.share"): [f"{v:.1%}" for v in table["share"]],
+    })
     return out
+
+
+def incremental_table(table: pd.DataFrame) -> pd.DataFrame:
+    """An :func:`incremental_profit` table for showing, in the current language (CNY million)."""
+    return pd.DataFrame({
+        i18n.t("credit.inc.formula"): [f"{v / 1e6:,.2f}" for v in table["formula"]],
+        i18n.t("credit.inc.simulated"): [f"{v / 1e6:,.2f}" for v in table["simulated"]],
+    }, index=pd.Index([i18n.t(f"credit.inc.{c}") for c in table.index], name=i18n.t("credit.inc.component")))
 
 
 # --- how well a score separates good from bad payers ---------------------------
@@ -773,6 +804,6 @@ def policy_sweep(world, policy: CreditPolicy, field: str, values, scorecard: Sco
 
 __all__ = [
     "AGING_BUCKETS", "CREDIT_STREAM", "CreditSimulation", "SUMMARY_FIELDS", "aging", "auc", "draw_randomness",
-    "aging_table", "gini", "incremental_profit", "policy_sweep", "receivables_by_month", "review_limits", "roc_curve",
+    "aging_table", "gini", "incremental_profit", "incremental_table", "policy_sweep", "receivables_by_month", "review_limits", "roc_curve",
     "run_policy", "sales_by_grade", "simulate_receivables", "summarise_policy", "summary_table",
 ]

@@ -475,3 +475,16 @@ def test_every_credit_label_has_both_languages():
     assert len(keys) > 100
     for key in keys:
         assert i18n.t(key, "en") and i18n.t(key, "zh")
+
+
+def test_display_tables_are_translated(sim, rating, file):
+    crmsim.set_language("zh")
+    table = rv.summary_table(sim, other=rv.summarise_policy(sim))
+    assert list(table.columns) == ["n/30", "other"]
+    assert table.index[0] == "客户数" and table.iloc[0, 0] == f"{len(sim.accounts):,}"
+    assert rv.aging_table(rv.aging(sim)).iloc[0, 0] == "未到期"
+    shown = credit.translated(rv.sales_by_grade(sim, rating))
+    assert shown.index[0] == "AAA级" and "赊销额（百万元）" in shown.columns
+    assert credit.file_card(file, 1).iloc[0, 0] == "客户"
+    with pytest.raises(ValueError, match="at least one"):
+        rv.summary_table()
