@@ -96,7 +96,7 @@ def test(args: list[str]) -> int:
     args = [a for a in args if a != "--with-browser"]
     setup("test")
     ensure_browser(install=with_browser)
-    command = [str(PYTHON), "-m", "pytest", "tests", "notebooks/en", "notebooks/zh",
+    command = [str(PYTHON), "-m", "pytest", "tests", "notebooks/en", "notebooks/zh", "exercises/en", "exercises/zh",
                "--nbval", "--nbval-cell-timeout=600", "-ra", *args]
     say("running every test: " + " ".join(command[2:]))
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")

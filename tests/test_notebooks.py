@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
 build_notebooks = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build_notebooks)
-SOURCES = sorted(build_notebooks.SOURCES.glob("[0-9][0-9]_*.py"))
+SOURCES = build_notebooks.all_sources()
 CJK = re.compile("[\u4e00-\u9fff]")
 
 
@@ -27,8 +27,10 @@ def cells(path: Path) -> list[tuple[str, str]]:
 
 def test_there_are_notebooks():
     assert SOURCES, "no notebook sources found"
-    assert {p.stem for p in (ROOT / "notebooks" / "en").glob("*.ipynb")} == {p.stem for p in SOURCES}
-    assert {p.stem for p in (ROOT / "notebooks" / "zh").glob("*.ipynb")} == {p.stem for p in SOURCES}
+    for folder in ("notebooks", "exercises"):
+        sources = {p.stem for p in SOURCES if p.parent.parent.name == folder}
+        for language in build_notebooks.LANGUAGES:
+            assert {p.stem for p in (ROOT / folder / language).glob("*.ipynb")} == sources
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)

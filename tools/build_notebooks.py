@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "notebooks" / "src"
+SOURCE_DIRS = (ROOT / "notebooks" / "src", ROOT / "exercises" / "src")
 LANGUAGES = ("en", "zh")
 IGNORE_TAG = "# NBVAL_IGNORE_OUTPUT"
 
@@ -72,8 +72,14 @@ def build(source: Path, language: str) -> nbformat.NotebookNode:
     return nb
 
 
+def all_sources() -> list[Path]:
+    """Every notebook source: course notebooks, then exercises."""
+    return [p for folder in SOURCE_DIRS for p in sorted(folder.glob("[0-9][0-9]_*.py"))]
+
+
 def target(source: Path, language: str) -> Path:
-    return ROOT / "notebooks" / language / f"{source.stem}.ipynb"
+    """``<folder>/<language>/<name>.ipynb`` beside the ``src`` folder of ``source``."""
+    return source.parent.parent / language / f"{source.stem}.ipynb"
 
 
 def execute(nb: nbformat.NotebookNode, path: Path, timeout: int = 600) -> None:
@@ -90,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("only", nargs="*", help="notebook number prefixes to build (default: all)")
     parser.add_argument("--no-execute", action="store_true", help="write notebooks without running them")
     args = parser.parse_args(argv)
-    sources = sorted(p for p in SOURCES.glob("[0-9][0-9]_*.py")
-                     if not args.only or any(p.name.startswith(o) for o in args.only))
+    sources = [p for p in all_sources() if not args.only or any(p.name.startswith(o) for o in args.only)]
     if not sources:
         print("no notebook sources matched", file=sys.stderr)
         return 1
