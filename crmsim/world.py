@@ -17,6 +17,12 @@ from .salesforce import generate_reps
 from .seeding import BLOCK_SIZE, SeedLike, root_sequence
 from .validation import check_int
 
+#: Customers generated per pass: small enough that numpy's temporaries stay in
+#: cache and are reused rather than freshly mapped, which is about twice as
+#: fast as one pass over a million customers. A multiple of BLOCK_SIZE, so the
+#: data do not depend on it.
+CUSTOMER_CHUNK = 64 * BLOCK_SIZE
+
 #: The tables of a world, in the order they are exported.
 TABLE_NAMES = ("customers", "contacts", "financials", "reps", "products", "orders")
 
@@ -95,8 +101,20 @@ def make_customers(seed: SeedLike = 0, n_customers: int = 200, **params) -> pd.D
     """Only the customers table of ``make_world(seed, n_customers, **params)`` (same rows, less work)."""
     config = build_config(n_customers=n_customers, **params)
     root = root_sequence(seed)
-    customers, _ = generate_customers(config, root, 0, config.n_customers, generate_reps(config, root))
+    customers, _ = _customers(config, root, 0, config.n_customers, generate_reps(config, root))
     return customers
+
+
+def _customers(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int,
+               reps: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """:func:`generate_customers` in passes of :data:`CUSTOMER_CHUNK` customers."""
+    if stop - start <= CUSTOMER_CHUNK:
+        return generate_customers(config, root, start, stop, reps)
+    parts = [generate_customers(config, root, a, min(a + CUSTOMER_CHUNK, stop), reps)
+             for a in range(start, stop, CUSTOMER_CHUNK)]
+    customers = pd.concat([p[0] for p in parts], ignore_index=True)
+    latent = {name: np.concatenate([p[1][name] for p in parts]) for name in parts[0][1]}
+    return customers, latent
 
 
 def iter_world_chunks(seed: SeedLike = 0, n_customers: int = 200, chunk_size: int = 100_000,
@@ -125,7 +143,7 @@ def _build(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: 
     products = generate_products(config, root)
     block_start = start // BLOCK_SIZE * BLOCK_SIZE
     block_stop = -(-stop // BLOCK_SIZE) * BLOCK_SIZE
-    customers, latent = generate_customers(config, root, block_start, block_stop, reps)
+    customers, latent = _customers(config, root, block_start, block_stop, reps)
     orders = generate_orders(config, root, customers, products, block_start // BLOCK_SIZE)
 
     keep = slice(start - block_start, stop - block_start)

@@ -230,3 +230,13 @@ def test_bad_input_is_rejected_with_a_clear_message(params, error, words):
 def test_make_customers_is_the_customers_table_of_the_world():
     pd.testing.assert_frame_equal(crmsim.make_customers(seed=3, n_customers=700),
                                   crmsim.make_world(seed=3, n_customers=700).customers)
+
+
+def test_generating_customers_in_passes_changes_nothing(monkeypatch):
+    from crmsim import world as world_module
+
+    whole = crmsim.make_world(seed=13, n_customers=3000)
+    monkeypatch.setattr(world_module, "CUSTOMER_CHUNK", 1000)  # not a multiple of the random block
+    in_passes = crmsim.make_world(seed=13, n_customers=3000)
+    for name in crmsim.TABLE_NAMES:
+        pd.testing.assert_frame_equal(in_passes.tables()[name], whole.tables()[name], check_exact=True)
