@@ -1127,6 +1127,107 @@ def recovery_effect(monthly: pd.DataFrame) -> pd.DataFrame:
     }, index=pd.Index(["no_complaint", "recovered", "not_recovered"], name="handling"))
 
 
+def compare_policies(world, policies: Mapping[str, CarePolicy], ladder: str | Ladder | Sequence = "course",
+                     months: int = 24, seed: SeedLike = 0) -> pd.DataFrame:
+    """Run several care policies on the same customers with the same random numbers.
+
+    Parameters
+    ----------
+    world : World
+    policies : mapping of name -> CarePolicy
+        The names label the rows.
+    ladder, months, seed
+        As in :func:`simulate_relationships` (one seed for all, so the
+        differences come from the policies).
+
+    Returns
+    -------
+    DataFrame
+        One row per policy: ``cumulative_churn``, ``satisfied`` (share in the
+        last month), ``complaints``, ``recovered`` (share of complaints
+        handled well), ``care_spend``, ``profit`` (total, CNY) and
+        ``return_on_care``.
+    """
+    if not isinstance(policies, Mapping) or not policies:
+        raise ValueError(f"policies must be a non-empty dict of name -> CarePolicy; got {policies!r}")
+    if isinstance(seed, np.random.Generator):
+        seed = root_sequence(seed)  # draw once, so every policy sees the same numbers
+    rows = {}
+    for name, policy in policies.items():
+        run = simulate_relationships(world, policy, ladder, months, seed)
+        kpis = monthly_kpis(run.monthly)
+        returns = care_return(run)
+        table = run.complaints
+        rows[name] = {
+            "cumulative_churn": kpis["cumulative_churn"].iloc[-1],
+            "satisfied": kpis["satisfied"].iloc[-1],
+            "complaints": len(table),
+            "recovered": table["outcome"].eq("recovered").mean() if len(table) else np.nan,
+            "care_spend": returns["care_spend"],
+            "profit": kpis["profit"].sum(),
+            "return_on_care": returns["return_on_care"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("policy")
+
+
+def segment_summary(world, run: RelationshipRun) -> pd.DataFrame:
+    """Care and its results by customer segment (grade).
+
+    Returns
+    -------
+    DataFrame
+        Index: segment codes present in the world. Columns ``customers``,
+        ``care_cost`` (mean monthly care budget per customer with us, CNY),
+        ``top_levels_start`` and ``top_levels_end`` (share on the upper half
+        of the ladder at the start and after the last month),
+        ``cumulative_churn`` and ``profit`` (total per starting customer, CNY).
+    """
+    segment = world.customers["segment"].cat.codes.to_numpy()
+    k = len(run.ladder.levels)
+    upper = k - k // 2  # first level of the upper half
+    n_segments = len(vocab.SEGMENT_CODES)
+    months = run.months
+    customer_of_row = np.tile(np.arange(len(segment)), months)
+    row_segment = segment[customer_of_row]
+    active = run.monthly["level_before"].cat.codes.to_numpy() > 0
+    count = np.bincount(segment, minlength=n_segments)
+
+    def per_segment(values: np.ndarray, by: np.ndarray) -> np.ndarray:
+        return np.bincount(by, weights=values, minlength=n_segments)
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table = pd.DataFrame({
+            "customers": count.astype(np.int64),
+            "care_cost": per_segment(run.monthly["care_cost"].to_numpy(), row_segment)
+            / per_segment(active, row_segment),
+            "top_levels_start": per_segment(run.levels[0] >= upper, segment) / count,
+            "top_levels_end": per_segment(run.levels[-1] >= upper, segment) / count,
+            "cumulative_churn": per_segment(run.levels[-1] < 0, segment) / count,
+            "profit": per_segment(run.monthly["profit"].to_numpy(), row_segment) / count,
+        }, index=pd.Index(list(vocab.SEGMENT_CODES), name="segment"))
+    return table[count > 0]
+
+
+def customer_history(run: RelationshipRun, customer_id: int) -> pd.DataFrame:
+    """One customer's months in the dynamic database: level, complaints, satisfaction, profit.
+
+    Returns
+    -------
+    DataFrame
+        Index ``month``; columns ``level_before``, ``level``, ``complaint``,
+        ``recovered``, ``satisfaction``, ``revenue``, ``cost_to_serve``, ``profit``.
+    """
+    customer_id = check_int("customer_id", customer_id, 1)
+    position = np.flatnonzero(run.customer_ids == customer_id)
+    if not len(position):
+        raise ValueError(f"customer_id={customer_id} is not in this run; ids run from "
+                         f"{run.customer_ids.min()} to {run.customer_ids.max()}")
+    rows = position[0] + len(run.customer_ids) * np.arange(run.months)
+    columns = ["month", "level_before", "level", "complaint", "recovered", "satisfaction", "revenue",
+               "cost_to_serve", "profit"]
+    return run.monthly.iloc[rows][columns].set_index("month")
+
+
 def labelled(table: pd.DataFrame | pd.Series, ladder: Ladder | str | None = None,
              language: str | None = None) -> pd.DataFrame | pd.Series:
     """A copy of an analysis table with headers and labels in the current (or given) language.
@@ -1144,12 +1245,18 @@ def labelled(table: pd.DataFrame | pd.Series, ladder: Ladder | str | None = None
             return value
         if value in names:
             return names[value]
-        for key in (f"rel.{value}", f"rel.handling.{value}", f"rel.col.{value}"):
+        for key in (f"rel.{value}", f"rel.handling.{value}", f"rel.col.{value}", f"segment.{value}"):
             if i18n.has(key):
                 return i18n.t(key, language)
         return value
 
     out = table.copy()
+    if isinstance(out, pd.DataFrame):
+        for column in out.columns:  # level codes inside the table
+            if isinstance(out[column].dtype, pd.CategoricalDtype):
+                out[column] = out[column].cat.rename_categories([label(c) for c in out[column].cat.categories])
+            elif out[column].dtype == bool:
+                out[column] = np.where(out[column].to_numpy(), i18n.t("rel.yes", language), i18n.t("rel.no", language))
     out.index = out.index.map(label)
     out.index.name = label(table.index.name)
     if isinstance(out, pd.DataFrame):
@@ -1196,6 +1303,21 @@ i18n.register({
     "rel.col.return_on_care": ("Return on care", "关怀投资回报率"),
     "rel.col.care_return": ("Return on care spending", "关怀支出回报"),
     "rel.col.level": ("Level", "关系层次"),
+    "rel.col.policy": ("Policy", "策略"),
+    "rel.yes": ("yes", "是"),
+    "rel.no": ("no", "否"),
+    "rel.col.segment": ("Segment", "客户类别"),
+    "rel.col.recovered": ("Handled well", "补救成功"),
+    "rel.col.complaint": ("Complaint", "投诉"),
+    "rel.col.level_before": ("Level at start", "月初层次"),
+    "rel.col.care_cost": ("Care budget (CNY)", "关怀预算（元）"),
+    "rel.col.top_levels_start": ("Upper levels at start", "期初处于较高层次比例"),
+    "rel.col.top_levels_end": ("Upper levels at end", "期末处于较高层次比例"),
+    "rel.example.no_care": ("No care", "不做关怀"),
+    "rel.example.default": ("Course default", "课程默认策略"),
+    "rel.example.generous": ("Generous care", "大力关怀"),
+    "rel.example.fast_good": ("Fast, careful complaint handling", "快速、认真处理投诉"),
+    "rel.example.slow_poor": ("Slow, careless complaint handling", "拖延、敷衍处理投诉"),
     "rel.col.cost_to_serve": ("Cost to serve (CNY)", "服务成本（元）"),
     "rel.col.cost_per_month": ("Cost to serve (CNY/month)", "每月服务成本（元）"),
     "rel.col.share_of_wallet": ("Share of wallet", "钱包份额"),

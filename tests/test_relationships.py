@@ -430,3 +430,32 @@ def test_recovery_chance_falls_with_delay_and_rises_with_quality():
 def test_bad_walkthrough_inputs(kwargs, error, message):
     with pytest.raises(error, match=message):
         complaints.complaint_walkthrough(**kwargs)
+
+
+# --- comparison, segments and the customer's history -----------------------------------------------
+def test_compare_policies_uses_the_same_numbers(world):
+    policies = {"none": rel.CarePolicy(care_budget=0, contacts_per_month=0), "default": rel.CarePolicy()}
+    table = rel.compare_policies(world, policies, seed=4)
+    assert list(table.index) == ["none", "default"]
+    again = rel.simulate_relationships(world, rel.CarePolicy(), seed=4)
+    assert table.loc["default", "profit"] == pytest.approx(again.monthly["profit"].sum())
+    assert table.loc["none", "care_spend"] == 0 and np.isnan(table.loc["none", "return_on_care"])
+    with pytest.raises(ValueError, match="policies must be a non-empty dict"):
+        rel.compare_policies(world, {})
+
+
+def test_segment_summary_and_history(world, run):
+    summary = rel.segment_summary(world, run)
+    assert summary["customers"].sum() == len(world.customers)
+    assert summary.loc["ordinary", "care_cost"] == pytest.approx(300.0)
+    churned = (run.monthly.loc[run.monthly["month"] == 24, "level"] == "churned").mean()
+    assert (summary["cumulative_churn"] * summary["customers"]).sum() / len(world.customers) == pytest.approx(churned)
+    history = rel.customer_history(run, 5)
+    assert len(history) == 24 and list(history.index) == list(range(1, 25))
+    assert (run.monthly.loc[run.monthly["customer_id"] == 5, "profit"].to_numpy() == history["profit"].to_numpy()).all()
+    with pytest.raises(ValueError, match="customer_id=99999 is not in this run"):
+        rel.customer_history(run, 99999)
+    crmsim.set_language("zh")
+    shown = rel.labelled(history, run.ladder)
+    assert set(shown["投诉"]) <= {"是", "否"}
+    assert set(shown["月初层次"].astype(str)) <= {"已流失", *run.ladder.labels("zh")}
