@@ -150,7 +150,7 @@ class KeyAccountDashboard(Dashboard):
         # about a third of the redraw and the three panels never change shape.
         figure.set_layout_engine("none")
         funnel_ax, forecast_ax, revenue_ax = figure.subplots(1, 3, gridspec_kw={
-            "left": 0.105, "right": 0.99, "bottom": 0.12, "top": 0.91, "wspace": 0.22})
+            "left": 0.01, "right": 0.99, "bottom": 0.12, "top": 0.91, "wspace": 0.2})
         plot_funnel(result.funnel, ax=funnel_ax)
         plot_forecast(result.forecast, ax=forecast_ax, show_pipeline=False)
         plot_monthly_revenue(result.revenue, yearly_goal=result.goal, ax=revenue_ax)
