@@ -140,3 +140,16 @@ def test_static_plots_draw_in_both_languages(world):
         expected = "Relationship level mix" if language == "en" else "客户关系层次构成"
         assert axes[0].get_title() == expected
         assert [t.get_text() for t in axes[1].get_yticklabels()][0] == run.ladder.labels(language)[0]
+
+
+def test_one_month_and_a_two_level_ladder(world):
+    two = rel.make_ladder([
+        {"code": "low", "name_en": "Low", "name_zh": "低", "cost_to_serve": 0, "retention": 0.7, "share_of_wallet": 0.1},
+        {"code": "high", "name_en": "High", "name_zh": "高", "cost_to_serve": 500, "retention": 0.9,
+         "share_of_wallet": 0.5},
+    ])
+    board = RelationshipDashboard(world, ladder=two, months=1)
+    assert board.result.mix.shape == (2, 3)
+    assert board.summary.value.startswith("After 1 months")
+    board.controls["maintenance"].value = "forced"
+    assert board.png.startswith(b"\x89PNG")

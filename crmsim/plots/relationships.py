@@ -105,7 +105,7 @@ def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated
     ax.plot(month, kpis["satisfied"].to_numpy(), color="#2171b5", label=i18n.t("plot.rel.kpis.satisfied"),
             animated=animated, gid="rel-satisfied")
     ax.set_ylim(0, 1)
-    ax.set_xlim(month[0], month[-1])
+    ax.set_xlim(month[0], max(month[-1], month[0] + 1))  # one month would give a zero-width axis
     percent_axis(ax)
     ax.set_title(i18n.t("plot.rel.kpis.title"))
     ax.set_xlabel(i18n.t("plot.rel.month"))
@@ -137,7 +137,7 @@ def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None
     if profit_without_care is not None and np.isfinite(profit_without_care):
         ax.axhline(profit_without_care / 1e6, color="grey", linestyle="--", linewidth=1,
                    label=i18n.t("plot.rel.profit.without"), animated=animated, gid="rel-profit-without")
-    ax.set_xlim(month[0], month[-1])
+    ax.set_xlim(month[0], max(month[-1], month[0] + 1))  # one month would give a zero-width axis
     if ylim is not None:
         ax.set_ylim(*ylim)
     ax.set_title(i18n.t("plot.rel.profit.title"))
