@@ -86,7 +86,7 @@ def lab(args: list[str]) -> int:
     setup("course")
     # Serve the whole course (notebooks and exercises) and open on the notebooks folder.
     command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
-               "--ServerApp.default_url=/lab/tree/notebooks"]
+               "--LabApp.default_url=/lab/tree/notebooks"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     say("opening the course in JupyterLab (stop it with Ctrl+C)")
