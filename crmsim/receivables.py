@@ -58,6 +58,7 @@ INCIDENT_DAYS = 60
 AGING_BUCKETS = ("not_due", "1_30", "31_60", "61_90", "91_180", "over_180")
 _AGING_EDGES = np.array([0, 30, 60, 90, 180])
 STATUS_CODES = ("paid", "open", "written_off")
+_STATUS_DTYPE = vocab.category(STATUS_CODES)
 REVIEW_CODES = ("raise", "keep", "cut", "cut_incident", "stop", "no_credit")
 
 i18n.register({
@@ -125,7 +126,7 @@ class CreditSimulation:
         - ``customer_id`` (int32), ``month`` (int16, 0-based)
         - ``issue_day``, ``due_day``, ``settle_day`` (int32): days from ``start``;
           settle = paid or written off, or the horizon end while open
-        - ``issue_date``, ``due_date``, ``paid_date`` (datetime64; paid_date NaT unless paid)
+          (:func:`invoice_dates` adds calendar dates)
         - ``amount``: invoice value, CNY
         - ``took_discount`` (bool), ``discount``: cash discount granted, CNY
         - ``days_to_pay``: paid - issue in days (NaN unless paid)
@@ -173,12 +174,20 @@ def _horizon(months: int) -> int:
 
 @dataclass(frozen=True, eq=False)
 class _Draws:
-    """The policy-independent random numbers of one simulation."""
+    """The policy-independent random numbers of one simulation, already
+    transformed (a dashboard reuses them for every policy it tries)."""
 
+    n_customers: int
     months: int
-    customer_u: np.ndarray   # (2, n): default month, day within it
-    invoice_u: np.ndarray    # (4, n * months): day in month, payment kind, timing, lateness
-    invoice_z: np.ndarray    # (n * months,): demand noise
+    log_u_failure: np.ndarray  # (n,): log of the uniform that sets the months survived
+    u_failure_day: np.ndarray  # (n,): where in that month the failure falls
+    owner: np.ndarray          # (n * months,): customer row of each customer-month, customer-major
+    month: np.ndarray          # (n * months,)
+    issue_day: np.ndarray      # (n * months,): day of the month's invoice
+    demand_noise: np.ndarray   # (n * months,): lognormal factor on the month's demand
+    u_kind: np.ndarray         # (n * months,): discount / on time / late
+    u_time: np.ndarray         # (n * months,): when within the allowed days
+    late_exp: np.ndarray       # (n * months,): standard exponential, days late in units of the mean
 
 
 def draw_randomness(n_customers: int, months: int, seed: SeedLike = 0) -> _Draws:
@@ -193,8 +202,16 @@ def draw_randomness(n_customers: int, months: int, seed: SeedLike = 0) -> _Draws
     rng_customers, = _streams(seed, STREAM_CUSTOMERS)
     rng_invoices, = _streams(seed, STREAM_INVOICES)
     n = n_customers * months
-    return _Draws(months=months, customer_u=rng_customers.random((2, n_customers)),
-                  invoice_u=rng_invoices.random((4, n)), invoice_z=rng_invoices.standard_normal(n))
+    customer_u = rng_customers.random((2, n_customers))
+    u_issue, u_kind, u_time, u_late = rng_invoices.random((4, n))
+    z = rng_invoices.standard_normal(n)
+    month = np.tile(np.arange(months), n_customers)
+    starts = _month_starts(months)
+    return _Draws(n_customers=n_customers, months=months,
+                  log_u_failure=np.log(customer_u[0]), u_failure_day=customer_u[1],
+                  owner=np.repeat(np.arange(n_customers), months), month=month,
+                  issue_day=starts[month] + np.floor(u_issue * np.diff(starts)[month]),
+                  demand_noise=np.exp(0.4 * z - 0.08), u_kind=u_kind, u_time=u_time, late_exp=-np.log1p(-u_late))
 
 
 def _column(table: pd.DataFrame, name: str, what: str) -> np.ndarray:
@@ -243,7 +260,7 @@ def simulate_receivables(world, policy: CreditPolicy, rating: pd.DataFrame, limi
                          f"got {len(score)} and {len(limit)}")
     if draws is None:
         draws = draw_randomness(n, months, seed)
-    elif draws.customer_u.shape[1] != n or draws.months != months:
+    elif draws.n_customers != n or draws.months != months:
         raise ValueError("draws were made for a different number of customers or months")
 
     rules = policy.collection_rules
@@ -258,49 +275,46 @@ def simulate_receivables(world, policy: CreditPolicy, rating: pd.DataFrame, limi
     # Customers that fail: a geometric number of months survived.
     hazard = (DEFAULT_HAZARD * (1 - reliability) ** 2 * np.sqrt(max(period, 10) / 30.0)
               * rules["default_factor"])
-    u_month, u_day = draws.customer_u
     with np.errstate(divide="ignore"):  # a hazard of 0 means the customer never fails
-            months_survived = np.where(hazard > 0, np.floor(np.log(u_month) / np.log1p(-hazard)), np.inf)
-    default_day = np.floor((months_survived + u_day) * DAYS_PER_MONTH)
+        months_survived = np.where(hazard > 0, np.floor(draws.log_u_failure / np.log1p(-hazard)), np.inf)
+    default_day = np.floor((months_survived + draws.u_failure_day) * DAYS_PER_MONTH)
     defaulted = default_day < horizon
-
-    # The customer x month grid, customer-major.
-    owner = np.repeat(np.arange(n), months)
-    month = np.tile(np.arange(months), n)
-    u_issue, u_kind, u_time, u_late = draws.invoice_u
-    starts = _month_starts(months)
-    issue_day = starts[month] + np.floor(u_issue * np.diff(starts)[month])
-    trading = issue_day < default_day[owner]   # a failed customer buys nothing more
-    demand = monthly_demand[owner] * np.exp(0.4 * draws.invoice_z - 0.08) * trading
 
     # Terms win sales, more so from price-sensitive buyers.
     appeal = 0.5 + sensitivity
     lift = (np.maximum(0.2, 1 + TERMS_SALES_LIFT * (period - 30) / 30 * appeal)
             * (1 + DISCOUNT_SALES_LIFT * policy.discount_rate * appeal))
-    potential = demand * lift[owner]
     # A limit caps the credit a customer can run: its outstanding balance is
     # about a month of purchases per month of credit period.
-    capacity = limit * DAYS_PER_MONTH / max(period, DAYS_PER_MONTH)
-    on_credit = approved[owner]
-    credit_amount = np.where(on_credit, np.minimum(potential, capacity[owner]), 0.0)
-    cash_amount = np.where(on_credit, potential - credit_amount, demand) * policy.cash_sales_share
+    capacity = np.where(approved, limit * DAYS_PER_MONTH / max(period, DAYS_PER_MONTH), 0.0)
+
+    # The customer x month grid, customer-major; a failed customer buys nothing more.
+    # Rows are customers and columns months, so per-customer values broadcast.
+    issue_day = draws.issue_day.reshape(n, months)
+    demand = monthly_demand[:, None] * draws.demand_noise.reshape(n, months)
+    demand[issue_day >= default_day[:, None]] = 0.0
+    potential = demand * lift[:, None]
+    credit_amount = np.minimum(potential, capacity[:, None])
+    # Refused customers (capacity 0) and purchases over the limit: a share is bought for cash.
+    cash_amount = np.where(approved[:, None], potential - credit_amount, demand) * policy.cash_sales_share
 
     # Payment of the credit invoices.
-    keep = credit_amount > 0
-    inv_owner = owner[keep]
-    amount = credit_amount[keep]
-    issue = issue_day[keep]
+    keep = np.flatnonzero(credit_amount.ravel() > 0)
+    inv_owner = draws.owner[keep]
+    amount = credit_amount.ravel()[keep]
+    issue = draws.issue_day[keep]
     rel = reliability[inv_owner]
     take_share = DISCOUNT_TAKE_UP * min(1.0, policy.discount_rate / 0.02) if policy.discount_rate > 0 else 0.0
-    kind_u, time_u, late_u = u_kind[keep], u_time[keep], u_late[keep]
-    takes_discount = kind_u < take_share * rel
+    kind_u, time_u = draws.u_kind[keep], draws.u_time[keep]
+    takes_discount = kind_u < take_share * rel if take_share > 0 else np.zeros(len(keep), dtype=bool)
     on_time = ~takes_discount & (kind_u < rel)
     mean_late = (LATE_BASE + LATE_SLOPE * (1 - rel)) * rules["late_factor"]
-    days_late = np.ceil(-np.log1p(-late_u) * mean_late)
+    days_late = np.ceil(draws.late_exp[keep] * mean_late)
     # Past the escalation day an agency collects within about a month.
     days_late = np.minimum(days_late, rules["escalation_days"] + np.ceil(30 * time_u))
-    days = np.where(takes_discount, np.ceil(policy.discount_days * (0.5 + 0.5 * time_u)),
-                    np.where(on_time, np.rint(period * (0.6 + 0.4 * time_u)), period + days_late))
+    days = np.where(on_time, np.rint(period * (0.6 + 0.4 * time_u)), period + days_late)
+    if take_share > 0:
+        days = np.where(takes_discount, np.ceil(policy.discount_days * (0.5 + 0.5 * time_u)), days)
     pay_day = issue + days
     fail_day = default_day[inv_owner]
     written_off = defaulted[inv_owner] & ((fail_day <= pay_day) | (issue >= fail_day - DISTRESS_DAYS))
@@ -319,35 +333,31 @@ def simulate_receivables(world, policy: CreditPolicy, rating: pd.DataFrame, limi
     bad_debt = np.where(written_off, amount, 0.0)
 
     start = np.datetime64(world.as_of.date(), "D")
-    day = np.timedelta64(1, "D")
     status = np.where(paid, 0, np.where(written_off, 2, 1)).astype(np.int8)
     inv_ids = ids[inv_owner]
+    month = draws.month[keep]
     invoices = pd.DataFrame(copy=False, data={
-        "invoice_id": inv_ids.astype(np.int64) * 1000 + month[keep] + 1,
+        "invoice_id": inv_ids.astype(np.int64) * 1000 + month + 1,
         "customer_id": inv_ids.astype(np.int32),
-        "month": month[keep].astype(np.int16),
+        "month": month.astype(np.int16),
         "issue_day": issue.astype(np.int32),
         "due_day": due.astype(np.int32),
         "settle_day": settle.astype(np.int32),
-        "issue_date": (start + issue.astype(np.int64) * day).astype("datetime64[ns]"),
-        "due_date": (start + due.astype(np.int64) * day).astype("datetime64[ns]"),
-        "paid_date": np.where(paid, start + settle.astype(np.int64) * day,
-                              np.datetime64("NaT")).astype("datetime64[ns]"),
         "amount": amount,
         "took_discount": takes_discount & paid,
         "discount": discount,
         "days_to_pay": np.where(paid, settle - issue, np.nan),
         "days_past_due": past_due.astype(np.int32),
-        "status": pd.Categorical.from_codes(status, dtype=vocab.category(STATUS_CODES)),
+        "status": pd.Categorical.from_codes(status, dtype=_STATUS_DTYPE),
         "reminders": reminders.astype(np.int16),
         "collection_cost": collection_cost,
         "interest_cost": interest,
         "bad_debt": bad_debt,
     })
 
-    credit_sales = np.bincount(owner, weights=credit_amount, minlength=n)
-    cash_sales = np.bincount(owner, weights=cash_amount, minlength=n)
-    potential_sales = np.bincount(owner, weights=potential, minlength=n)
+    credit_sales = credit_amount.sum(axis=1)
+    cash_sales = cash_amount.sum(axis=1)
+    potential_sales = potential.sum(axis=1)
     accounts = pd.DataFrame(copy=False, data={
         "customer_id": ids,
         "score": score,
@@ -406,6 +416,29 @@ def aging(sim: CreditSimulation, day: int | None = None) -> pd.DataFrame:
                          "share": amounts / total if total > 0 else np.zeros(len(AGING_BUCKETS))})
 
 
+def invoice_dates(sim: CreditSimulation) -> pd.DataFrame:
+    """The invoices with calendar dates: ``issue_date``, ``due_date`` and
+    ``paid_date`` (NaT unless paid) added after ``settle_day``."""
+    _check_simulation(sim)
+    inv = sim.invoices.copy()
+    start = np.datetime64(sim.start.date(), "D")
+
+    def dates(column: str) -> np.ndarray:
+        return (start + inv[column].to_numpy().astype("timedelta64[D]")).astype("datetime64[ns]")
+
+    position = inv.columns.get_loc("settle_day") + 1
+    paid = (inv["status"] == "paid").to_numpy()
+    inv.insert(position, "paid_date", np.where(paid, dates("settle_day"), np.datetime64("NaT")))
+    inv.insert(position, "due_date", dates("due_day"))
+    inv.insert(position, "issue_date", dates("issue_day"))
+    return inv
+
+
+def _settle_month(sim: CreditSimulation) -> np.ndarray:
+    """Month in which each invoice was settled (``sim.months`` if still open)."""
+    return np.searchsorted(_month_starts(sim.months), sim.invoices["settle_day"].to_numpy(), side="right") - 1
+
+
 def receivables_by_month(sim: CreditSimulation) -> pd.DataFrame:
     """Month by month: sales, collections and the receivables balance at month end.
 
@@ -424,7 +457,7 @@ def receivables_by_month(sim: CreditSimulation) -> pd.DataFrame:
     status = inv["status"].cat.codes.to_numpy()
     issue_month = inv["month"].to_numpy()
     # Month of each settlement; settle_day == horizon (still open) gives month `months`.
-    settle_month = np.searchsorted(starts, inv["settle_day"].to_numpy(), side="right") - 1
+    settle_month = _settle_month(sim)
     # Open at the end of month k if issued in a month <= k and settled in a later one.
     change = (np.bincount(issue_month, weights=amount, minlength=months + 1)
               - np.bincount(settle_month, weights=amount, minlength=months + 1))
@@ -463,22 +496,29 @@ def summarise_policy(sim: CreditSimulation) -> pd.Series:
     """
     _check_simulation(sim)
     acc, inv, policy = sim.accounts, sim.invoices, sim.policy
+
+    def total(table: pd.DataFrame, column: str) -> float:
+        return float(table[column].to_numpy().sum())
+
     n = len(acc)
-    approved = int(acc["approved"].sum())
-    sales = float(acc["sales"].sum())
-    credit_sales = float(acc["credit_sales"].sum())
-    monthly = receivables_by_month(sim)
-    average_receivables = float(monthly["receivables"].mean())
-    bad_debt = float(inv["bad_debt"].sum())
-    discount = float(inv["discount"].sum())
-    interest = float(inv["interest_cost"].sum())
-    collection = float(inv["collection_cost"].sum())
+    approved = int(acc["approved"].to_numpy().sum())
+    sales = total(acc, "sales")
+    credit_sales = total(acc, "credit_sales")
+    # Mean of the month-end balances (as receivables_by_month gives them): an
+    # invoice counts at the end of every month from the one it was issued in
+    # up to, not including, the one it was settled in.
+    months_open = _settle_month(sim) - inv["month"].to_numpy()
+    average_receivables = float(inv["amount"].to_numpy() @ months_open) / sim.months
+    bad_debt = total(inv, "bad_debt")
+    discount = total(inv, "discount")
+    interest = total(inv, "interest_cost")
+    collection = total(inv, "collection_cost")
     contribution = sales * (1 - policy.variable_cost_ratio)
     values = {
         "customers": n, "approved": approved, "approval_rate": approved / n,
-        "potential_sales": float(acc["potential_sales"].sum()), "sales": sales, "credit_sales": credit_sales,
-        "cash_sales": float(acc["cash_sales"].sum()), "lost_sales": float(acc["lost_sales"].sum()),
-        "receivables_end": float(acc["receivable_end"].sum()), "average_receivables": average_receivables,
+        "potential_sales": total(acc, "potential_sales"), "sales": sales, "credit_sales": credit_sales,
+        "cash_sales": total(acc, "cash_sales"), "lost_sales": total(acc, "lost_sales"),
+        "receivables_end": total(acc, "receivable_end"), "average_receivables": average_receivables,
         "dso": average_receivables / (sales / sim.horizon_days) if sales > 0 else 0.0,
         "bad_debt": bad_debt, "bad_debt_rate": bad_debt / credit_sales if credit_sales > 0 else 0.0,
         "discount_cost": discount, "interest_cost": interest, "collection_cost": collection,
@@ -804,6 +844,6 @@ def policy_sweep(world, policy: CreditPolicy, field: str, values, scorecard: Sco
 
 __all__ = [
     "AGING_BUCKETS", "CREDIT_STREAM", "CreditSimulation", "SUMMARY_FIELDS", "aging", "auc", "draw_randomness",
-    "aging_table", "gini", "incremental_profit", "incremental_table", "policy_sweep", "receivables_by_month", "review_limits", "roc_curve",
+    "aging_table", "gini", "incremental_profit", "incremental_table", "invoice_dates", "policy_sweep", "receivables_by_month", "review_limits", "roc_curve",
     "run_policy", "sales_by_grade", "simulate_receivables", "summarise_policy", "summary_table",
 ]

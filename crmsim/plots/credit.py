@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import i18n
 from . import axes_or_new, percent_axis
@@ -64,6 +64,8 @@ _AGING_COLOURS = ("#1b9e77", "#a6d854", "#ffd92f", "#fc8d62", "#e34a33", "#b3000
 def _millions(ax: Axes, axis: str = "y") -> None:
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    # Few ticks: easier to read, and every tick costs drawing time in a dashboard.
+    target.set_major_locator(MaxNLocator(5))
 
 
 def plot_sales_by_grade(by_grade: pd.DataFrame, ax: Axes | None = None, default_rate: bool = True) -> Axes:
@@ -101,20 +103,23 @@ def plot_sales_by_grade(by_grade: pd.DataFrame, ax: Axes | None = None, default_
     return ax
 
 
-def plot_aging(aging: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def plot_aging(aging: pd.DataFrame, ax: Axes | None = None, shares: bool = True) -> Axes:
     """Bars of the receivables open at the end, by days past due.
 
     Parameters
     ----------
     aging : DataFrame
         From :func:`crmsim.receivables.aging` (bucket codes, amounts, shares).
+    shares : bool
+        Write each bucket's share of the receivables above its bar.
     """
     ax = axes_or_new(ax)
     x = np.arange(len(aging))
     amounts = aging["amount"].to_numpy() / _MILLION
     ax.bar(x, amounts, color=_AGING_COLOURS[:len(aging)])
-    for xi, amount, share in zip(x, amounts, aging["share"].to_numpy()):
-        ax.annotate(f"{share:.0%}", (xi, amount), ha="center", va="bottom", fontsize="small")
+    if shares:
+        for xi, amount, share in zip(x, amounts, aging["share"].to_numpy()):
+            ax.annotate(f"{share:.0%}", (xi, amount), ha="center", va="bottom", fontsize="small")
     ax.set_xticks(x, [i18n.t(f"credit.aging.{b}") for b in aging["bucket"]], rotation=30, ha="right",
                   fontsize="small")
     ax.set_ylim(0, max(amounts.max(initial=0) * 1.15, 1e-6))
