@@ -596,9 +596,8 @@ def simulate_pipeline(opportunities: pd.DataFrame, policy: RepPolicy | None = No
     grading : Grading, optional
     seed : int, SeedSequence or Generator
     start : str or Timestamp, optional
-        First day of the horizon (default: the latest lead date minus
-        ``months`` months, i.e. the ``start`` the opportunities were made with,
-        when they span the whole horizon).
+        First day of the horizon; default: the ``start`` the opportunities
+        were generated for (kept in ``opportunities.attrs``).
     months : int
         Length of the horizon, 1-60.
 
@@ -613,7 +612,12 @@ def simulate_pipeline(opportunities: pd.DataFrame, policy: RepPolicy | None = No
         raise TypeError("opportunities must be the DataFrame returned by generate_opportunities")
     if start is None:
         start = opportunities.attrs.get("start")
-    start = pd.Timestamp(start if start is not None else "2026-01-01").normalize()
+        if start is None:
+            raise ValueError("start is needed: the opportunities table does not say which horizon it was made for")
+    try:
+        start = pd.Timestamp(start).normalize()
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"start must be a date like '2026-01-01'; got {start!r}") from exc
     opps = opportunities
     n = len(opps)
     rng = _child(seed, _SIMULATION)
@@ -685,15 +689,19 @@ def simulate_pipeline(opportunities: pd.DataFrame, policy: RepPolicy | None = No
     ends = created_day[:, None] + np.cumsum(np.where(entered_mask, days, 0), axis=1)
     closed_day = ends[np.arange(n), stages_entered - 1]
 
+    # Why it ended: the stage it stopped in, and for tenders whether our price
+    # was the higher one (lost on price) or not (lost on quality).
     last = stages_entered - 1
+    rival_bid = frame["amount"] * (1 - frame["competitor_discount"])
+    code = REASONS.index
     reason = np.select(
-        [won, ~pursued, dropped_risk, last == 0, last == 1, last == 2, (last == 3),
-         (last == 4) & (bid > frame["budget"])],
-        [0, 1, 2, 3, 4, 5, 6, 8], default=9)
-    ours_price = np.minimum(1.0, frame["amount"] * (1 - frame["competitor_discount"]) / bid)
-    rival_price = np.minimum(1.0, bid / (frame["amount"] * (1 - frame["competitor_discount"])))
-    reason = np.where((reason == 6) & (ours_price >= rival_price), 7, reason)
-    outcome = np.where(won, 0, np.where(pursued & ~dropped_risk, 1, 2))
+        [won, ~pursued, dropped_risk, last == 0, last == 1, last == 2, (last == 3) & (bid > rival_bid),
+         last == 3, (last == 4) & (bid > frame["budget"])],
+        [code("signed"), code("not_pursued"), code("high_risk"), code("no_real_project"), code("not_approved"),
+         code("relationship_stalled"), code("lost_on_price"), code("lost_on_quality"), code("over_budget")],
+        default=code("terms_not_agreed"))
+    outcome = np.where(won, OUTCOMES.index("won"),
+                       np.where(pursued & ~dropped_risk, OUTCOMES.index("lost"), OUTCOMES.index("dropped")))
     won_day = np.where(won, ends[:, 4], 0)
 
     day0 = np.datetime64("1970-01-01", "D")

@@ -281,6 +281,8 @@ def test_bad_calls_are_rejected(world, result):
         ka.run_pipeline(world, start="not a date")
     with pytest.raises(TypeError, match="opportunities"):
         ka.simulate_pipeline([1, 2, 3])
+    with pytest.raises(ValueError, match="start"):
+        ka.simulate_pipeline(synthetic_opportunities())
     with pytest.raises(TypeError, match="policy"):
         ka.simulate_pipeline(result.opportunities, policy={"bid_discount": 0.1})
     with pytest.raises(ValueError, match="method"):
