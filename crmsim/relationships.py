@@ -1228,6 +1228,23 @@ def customer_history(run: RelationshipRun, customer_id: int) -> pd.DataFrame:
     return run.monthly.iloc[rows][columns].set_index("month")
 
 
+def display_number(value: float) -> str:
+    """Format a number for a table shown to learners: large amounts to 6
+    significant digits without decimals (``4,615,650,000``), small numbers
+    with 3 decimals.
+
+    Six digits are all a reader needs, and they stay the same when the last
+    bits of a float differ between machines. Use it as
+    ``pandas.options.display.float_format``.
+    """
+    if not np.isfinite(value):
+        return str(value)
+    if abs(value) >= 1000:
+        digits = 6 - int(np.floor(np.log10(abs(value)))) - 1
+        return f"{round(value, digits):,.0f}"
+    return f"{value:.3f}"
+
+
 def labelled(table: pd.DataFrame | pd.Series, ladder: Ladder | str | None = None,
              language: str | None = None) -> pd.DataFrame | pd.Series:
     """A copy of an analysis table with headers and labels in the current (or given) language.

@@ -459,3 +459,11 @@ def test_segment_summary_and_history(world, run):
     shown = rel.labelled(history, run.ladder)
     assert set(shown["投诉"]) <= {"是", "否"}
     assert set(shown["月初层次"].astype(str)) <= {"已流失", *run.ladder.labels("zh")}
+
+
+def test_display_number_keeps_six_significant_digits():
+    assert rel.display_number(4_615_651_023.333) == "4,615,650,000"
+    assert rel.display_number(1_745_223.1349) == rel.display_number(1_745_223.1349 * (1 + 1e-12)) == "1,745,220"
+    assert rel.display_number(-12_345_678.9) == "-12,345,700"
+    assert rel.display_number(0.35412) == "0.354"
+    assert rel.display_number(float("nan")) == "nan"

@@ -28,7 +28,7 @@ from crmsim import relationships as rel
 from crmsim.display import labelled
 from crmsim.plots import relationships as rplots
 
-pd.options.display.float_format = "{:,.3f}".format
+pd.options.display.float_format = rel.display_number
 rel.COURSE_LADDER.to_frame()
 """),
     md("""
