@@ -193,7 +193,7 @@ def credit_file(world, seed: SeedLike | None = None) -> pd.DataFrame:
     fin = world.financials.groupby("customer_id", sort=True).tail(1).set_index("customer_id").reindex(ids)
 
     # Our own history with the customer: a simple credit record.
-    row = orders["customer_id"].to_numpy() - ids[0]  # customer ids are consecutive
+    row = np.searchsorted(ids, orders["customer_id"].to_numpy())  # customers are sorted by id
     as_of = np.datetime64(world.as_of.date(), "ns")
     late = ((orders["days_to_pay"] > orders["payment_terms_days"])
             | ((orders["status"] == "open") & (orders["due_date"] < as_of))).to_numpy()
@@ -217,7 +217,7 @@ def credit_file(world, seed: SeedLike | None = None) -> pd.DataFrame:
         return np.clip(np.rint(3 + signal), 1, 5).astype(np.int8)
 
     tier = customers["size_tier"].cat.codes.to_numpy()
-    tier_floor = np.array([row_[4] for row_ in vocab.SIZE_TIERS])[tier]
+    tier_floor = np.array([low for _, _, _, _, low, _ in vocab.SIZE_TIERS])[tier]
     revenue = fin["revenue"].to_numpy()
     return pd.DataFrame(copy=False, data={
         "customer_id": ids,
@@ -618,7 +618,8 @@ class LimitRules:
 
     def __post_init__(self) -> None:
         if len(self.base_by_tier) != len(vocab.SIZE_CODES):
-            raise ValueError(f"base_by_tier needs one limit per size tier {vocab.SIZE_CODES}; got {self.base_by_tier!r}")
+            raise ValueError(f"base_by_tier needs one limit per size tier {vocab.SIZE_CODES}; "
+                             f"got {self.base_by_tier!r}")
         for value in self.base_by_tier:
             check_real("base_by_tier", value, 0.0)
         if set(self.item_breaks) != set(LIMIT_ITEMS):
@@ -782,8 +783,8 @@ class CreditPolicy:
     def terms_text(self) -> str:
         """The terms in trade shorthand in the current language, e.g. ``"2/10, net 30"`` (``"2/10，n/30"``)."""
         if self.discount_rate > 0:
-            return i18n.t("credit.terms.discount", rate=f"{self.discount_rate * 100:g}", discount_days=self.discount_days,
-                          days=self.credit_period)
+            return i18n.t("credit.terms.discount", rate=f"{self.discount_rate * 100:g}",
+                          discount_days=self.discount_days, days=self.credit_period)
         return i18n.t("credit.terms.net", days=self.credit_period)
 
     def but(self, **changes) -> CreditPolicy:

@@ -30,13 +30,13 @@ import numpy as np
 import pandas as pd
 
 from . import i18n, vocab
-from .credit import (CREDIT_STREAM, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, CreditPolicy, LimitRules, ScoreCard,
+from .credit import (DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, CreditPolicy, LimitRules, ScoreCard,
                      _streams, credit_file, credit_limits, rate)
 from .seeding import SeedLike
 from .validation import check_choice, check_int, check_real
 
 DAYS_PER_MONTH = 365.25 / 12
-STREAM_CUSTOMERS, STREAM_INVOICES = 1, 2  # child streams of the credit module (see credit.CREDIT_STREAM)
+STREAM_CUSTOMERS, STREAM_INVOICES = 1, 2  # child streams of the credit module (see crmsim.credit.CREDIT_STREAM)
 
 #: Monthly failure hazard of a customer is DEFAULT_HAZARD * (1 - reliability)**2,
 #: scaled up by longer credit periods and lenient collection.
@@ -258,6 +258,10 @@ def simulate_receivables(world, policy: CreditPolicy, rating: pd.DataFrame, limi
     if len(score) != n or len(limit) != n:
         raise ValueError(f"rating and limits need one row per customer of the world ({n}); "
                          f"got {len(score)} and {len(limit)}")
+    ids = customers["customer_id"].to_numpy()
+    for what, table in (("rating", rating), ("limits", limits)):
+        if "customer_id" in table.columns and not np.array_equal(table["customer_id"].to_numpy(), ids):
+            raise ValueError(f"{what} rows must be in the world's customer order (same customer_id column)")
     if draws is None:
         draws = draw_randomness(n, months, seed)
     elif draws.n_customers != n or draws.months != months:
@@ -266,7 +270,6 @@ def simulate_receivables(world, policy: CreditPolicy, rating: pd.DataFrame, limi
     rules = policy.collection_rules
     period = policy.credit_period
     horizon = _horizon(months)
-    ids = customers["customer_id"].to_numpy()
     reliability = customers["true_payment_reliability"].to_numpy()
     sensitivity = customers["true_price_sensitivity"].to_numpy()
     monthly_demand = customers["true_wallet"].to_numpy() * customers["true_share_of_wallet"].to_numpy() * 1e6 / 12
@@ -843,7 +846,8 @@ def policy_sweep(world, policy: CreditPolicy, field: str, values, scorecard: Sco
 
 
 __all__ = [
-    "AGING_BUCKETS", "CREDIT_STREAM", "CreditSimulation", "SUMMARY_FIELDS", "aging", "auc", "draw_randomness",
-    "aging_table", "gini", "incremental_profit", "incremental_table", "invoice_dates", "policy_sweep", "receivables_by_month", "review_limits", "roc_curve",
-    "run_policy", "sales_by_grade", "simulate_receivables", "summarise_policy", "summary_table",
+    "AGING_BUCKETS", "CreditSimulation", "SUMMARY_FIELDS", "aging", "aging_table", "auc", "draw_randomness", "gini",
+    "incremental_profit", "incremental_table", "invoice_dates", "policy_sweep", "receivables_by_month",
+    "review_limits", "roc_curve", "run_policy", "sales_by_grade", "simulate_receivables", "summarise_policy",
+    "summary_table",
 ]

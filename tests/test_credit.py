@@ -436,6 +436,8 @@ def test_bad_simulation_inputs_rejected(world, file, rating, limits, sim):
         rv.simulate_receivables(world, {"cutoff": 40}, rating, limits)
     with pytest.raises(ValueError, match="one row per customer"):
         rv.simulate_receivables(world, CreditPolicy(), rating.iloc[:10], limits)
+    with pytest.raises(ValueError, match="customer order"):
+        rv.simulate_receivables(world, CreditPolicy(), rating.iloc[::-1], limits)
     with pytest.raises(ValueError, match="months"):
         rv.simulate_receivables(world, CreditPolicy(), rating, limits, months=0)
     with pytest.raises(TypeError, match="seed"):
@@ -492,3 +494,20 @@ def test_display_tables_are_translated(sim, rating, file):
     assert credit.file_card(file, 1).iloc[0, 0] == "客户"
     with pytest.raises(ValueError, match="at least one"):
         rv.summary_table()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cutoff=st.floats(0, 90), period=st.integers(0, 180), discount=st.sampled_from([0.0, 0.01, 0.02]),
+       collection=st.sampled_from(credit.COLLECTION_STYLES), multiplier=st.floats(0, 4), months=st.integers(1, 14))
+def test_aging_sums_to_receivables_for_any_policy(world, rating, limits, cutoff, period, discount, collection,
+                                                   multiplier, months):
+    policy = CreditPolicy(cutoff=cutoff, credit_period=period, discount_rate=discount,
+                          discount_days=min(10, period), collection=collection, limit_multiplier=multiplier)
+    sim = rv.simulate_receivables(world, policy, rating, limits, months=months, seed=12)
+    receivables = sim.accounts["receivable_end"].sum()
+    assert rv.aging(sim)["amount"].sum() == pytest.approx(receivables, rel=1e-9, abs=1e-6)
+    monthly = rv.receivables_by_month(sim)
+    assert monthly["receivables"].iloc[-1] == pytest.approx(receivables, rel=1e-9, abs=1e-6)
+    summary = rv.summarise_policy(sim)
+    assert summary["sales"] <= summary["potential_sales"] + 1e-6
+    assert 0 <= summary["bad_debt_rate"] <= 1
