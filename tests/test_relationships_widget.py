@@ -153,3 +153,17 @@ def test_one_month_and_a_two_level_ladder(world):
     assert board.summary.value.startswith("After 1 months")
     board.controls["maintenance"].value = "forced"
     assert board.png.startswith(b"\x89PNG")
+
+
+def test_budget_by_level(world):
+    board = RelationshipDashboard(world, budget_by="level", months=6)
+    names = [n for n in board.controls if n.startswith("budget_")]
+    assert names == [f"budget_{code}" for code in rel.COURSE_LADDER.codes]
+    board.controls["budget_intimate"].value = 5000
+    policy = board.result.run.policy
+    assert dict(policy.care_budget)["intimate"] == 5000.0 and dict(policy.care_budget)["distant"] == 250.0
+    crmsim.set_language("zh")
+    assert RelationshipDashboard(world, budget_by="level", months=2).controls["budget_brand"].description == \
+        "关怀预算（元/月）：品牌关系"
+    with pytest.raises(ValueError, match="budget_by='segment'"):
+        RelationshipDashboard(world, budget_by="segment")

@@ -19,13 +19,14 @@ from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profi
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
 from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, CarePolicy, RelationshipRun, \
     care_return, get_ladder, level_mix, monthly_kpis, simulate_relationships
-from ..validation import check_int
+from ..validation import check_choice, check_int
 from ..world import make_world
 from . import Dashboard
 
 i18n.register({
     "rel.widget.budget_ordinary": ("Care CNY/month: ordinary", "关怀预算（元/月）：普通客户"),
     "rel.widget.budget_key": ("Care CNY/month: key accounts", "关怀预算（元/月）：大客户"),
+    "rel.widget.budget_level": ("Care CNY/month: {level}", "关怀预算（元/月）：{level}"),
     "rel.widget.contacts": ("Contacts/month", "每月联系次数"),
     "rel.widget.channel_mix": ("Channels", "联系渠道"),
     "rel.widget.service_level": ("Service", "服务方式"),
@@ -80,12 +81,17 @@ class RelationshipDashboard(Dashboard):
         every policy, so differences come from the policy, not from chance).
     ladder : "course", "kotler" or Ladder
     months : int
+    budget_by : {"grade", "level"}
+        ``"grade"`` (default): one care-budget slider for ordinary customers
+        and one for key accounts. ``"level"``: one slider per level of the ladder.
     """
 
     css_class = "crmsim-relationship-dashboard"
     figsize = (11.0, 3.6)
 
-    def __init__(self, world=None, n_customers: int = 5000, seed: int = 0, ladder="course", months: int = 24) -> None:
+    def __init__(self, world=None, n_customers: int = 5000, seed: int = 0, ladder="course", months: int = 24,
+                 budget_by: str = "grade") -> None:
+        self.budget_by = check_choice("budget_by", budget_by, ("grade", "level"))
         self.seed = check_int("seed", seed, 0)
         self.world = make_world(seed=self.seed, n_customers=check_int("n_customers", n_customers, 1)) \
             if world is None else world
@@ -101,13 +107,24 @@ class RelationshipDashboard(Dashboard):
         default = CarePolicy()
         budget = dict(default.care_budget)
         style = {"description_width": "initial"}
+        if self.budget_by == "grade":
+            budgets = {
+                "budget_ordinary": widgets.FloatSlider(
+                    value=budget["ordinary"], min=0, max=5000, step=100, readout_format=",.0f", style=style,
+                    description=i18n.t("rel.widget.budget_ordinary")),
+                "budget_key": widgets.FloatSlider(
+                    value=budget["group"], min=0, max=10000, step=250, readout_format=",.0f", style=style,
+                    description=i18n.t("rel.widget.budget_key")),
+            }
+        else:  # one slider per level, starting from a budget that grows up the ladder
+            budgets = {
+                f"budget_{code}": widgets.FloatSlider(
+                    value=250.0 * 2 ** i, min=0, max=10000, step=250, readout_format=",.0f", style=style,
+                    description=i18n.t("rel.widget.budget_level", level=name))
+                for i, (code, name) in enumerate(zip(self.ladder.codes, self.ladder.labels()))
+            }
         controls = {
-            "budget_ordinary": widgets.FloatSlider(
-                value=budget["ordinary"], min=0, max=5000, step=100, readout_format=",.0f", style=style,
-                description=i18n.t("rel.widget.budget_ordinary")),
-            "budget_key": widgets.FloatSlider(
-                value=budget["group"], min=0, max=10000, step=250, readout_format=",.0f", style=style,
-                description=i18n.t("rel.widget.budget_key")),
+            **budgets,
             "contacts": widgets.FloatSlider(value=default.contacts_per_month, min=0, max=8, step=0.5, style=style,
                                             description=i18n.t("rel.widget.contacts")),
             "channel_mix": widgets.Dropdown(options=[(i18n.t(f"rel.mix.{code}"), code) for code in CHANNEL_MIXES],
@@ -128,10 +145,14 @@ class RelationshipDashboard(Dashboard):
             control.add_class(f"crmsim-rel-{name.replace('_', '-')}")
         return controls
 
-    def policy(self, budget_ordinary: float, budget_key: float, contacts: float, channel_mix: str,
-               service_level: str, maintenance: str, complaint_days: int, complaint_quality: float) -> CarePolicy:
-        """The care policy the controls describe (budget by grade: ordinary vs key accounts)."""
-        budget = {code: (budget_ordinary if code == "ordinary" else budget_key) for code in vocab.SEGMENT_CODES}
+    def policy(self, contacts: float, channel_mix: str, service_level: str, maintenance: str, complaint_days: int,
+               complaint_quality: float, **budgets: float) -> CarePolicy:
+        """The care policy the controls describe (budget by grade or by level)."""
+        if self.budget_by == "grade":
+            budget = {code: budgets["budget_ordinary"] if code == "ordinary" else budgets["budget_key"]
+                      for code in vocab.SEGMENT_CODES}
+        else:
+            budget = {code: budgets[f"budget_{code}"] for code in self.ladder.codes}
         return CarePolicy(budget, contacts, channel_mix, service_level, maintenance, complaint_days, complaint_quality)
 
     def compute(self, **values) -> RelationshipResult:

@@ -125,14 +125,16 @@ service level, the maintenance style and how complaints are handled. The three p
 and satisfaction, and cumulative profit (the dashed line is what the same customers would earn without any care
 budget or contacts). Every setting uses the same random numbers, so the differences you see come from the
 policy. Things to try: what happens with forced maintenance? Is personalised service for everyone worth its cost?
-Where does extra care budget stop paying for itself?
+Where does extra care budget stop paying for itself? (To set the budget level by level instead of by grade, use
+`RelationshipDashboard(world, budget_by="level")`.)
 """, """
 ## 动手探索：设计关怀策略
 
 设置普通客户和大客户的关怀预算、联系频率与渠道组合、服务方式、维系方式以及投诉处理方式。三个图分别显示关系层次构成、
 流失与满意度、累计利润（虚线是同一批客户在没有关怀预算和联系时的期望利润）。每种设置使用相同的随机数，
 因此看到的差别都来自策略本身。可以试试：采用强人所难式维系会怎样？对所有客户都提供个性化服务值得吗？
-关怀预算加到多少时不再划算？
+关怀预算加到多少时不再划算？（若要按关系层次而不是按客户类别分配预算，可使用
+`RelationshipDashboard(world, budget_by="level")`。）
 """),
     code("""
 from crmsim.widgets.relationships import RelationshipDashboard
