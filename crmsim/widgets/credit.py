@@ -83,6 +83,7 @@ class CreditCommitteeDashboard(Dashboard):
         self.file = credit_file(self.world)
         self.limits = credit_limits(self.file, DEFAULT_LIMIT_RULES)
         self.draws = draw_randomness(len(self.world.customers), months, seed)
+        self._ratings: dict[tuple[float, float, float], pd.DataFrame] = {}
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -126,13 +127,21 @@ class CreditCommitteeDashboard(Dashboard):
                               limit_multiplier=float(limit_multiplier))
         if financial + report + nonfinancial == 0:  # no weight at all: treat the groups as equal
             financial = report = nonfinancial = 1.0
-        scorecard = DEFAULT_SCORECARD.with_group_weights(financial, report, nonfinancial)
-        rating = rate(self.file, scorecard)
+        rating = self._rating(financial, report, nonfinancial)
         simulation = simulate_receivables(self.world, policy, rating, self.limits, self.months, self.seed,
                                           draws=self.draws)
         return CreditCommitteeResult(policy=policy, rating=rating, simulation=simulation,
                                      summary=summarise_policy(simulation), aging=aging(simulation),
                                      by_grade=sales_by_grade(simulation, rating))
+
+    def _rating(self, financial: float, report: float, nonfinancial: float) -> pd.DataFrame:
+        """The rating for these group weights, remembered: most control changes leave the weights alone."""
+        key = (financial, report, nonfinancial)
+        if key not in self._ratings:
+            if len(self._ratings) >= 64:  # a slider dragged all over: keep memory bounded
+                self._ratings.clear()
+            self._ratings[key] = rate(self.file, DEFAULT_SCORECARD.with_group_weights(*key))
+        return self._ratings[key]
 
     def draw(self, result: CreditCommitteeResult, figure: Figure) -> None:
         # Fixed margins instead of constrained layout: the layout pass would
