@@ -88,8 +88,7 @@ class CreditCommitteeDashboard(Dashboard):
 
     def build_controls(self) -> dict[str, widgets.Widget]:
         def weight(key: str) -> widgets.FloatSlider:
-            return widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25, description=i18n.t(key),
-                                       style={"description_width": "initial"})
+            return widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25, description=i18n.t(key))
 
         discount_options = [(i18n.t("credit.widget.discount.none"), 0)] + [
             (f"{r * 100:g}/{d}", k) for k, (r, d) in enumerate(DISCOUNTS) if r > 0]
@@ -109,6 +108,7 @@ class CreditCommitteeDashboard(Dashboard):
                 value="standard", description=i18n.t("credit.widget.collection")),
         }
         for name, control in controls.items():
+            control.style.description_width = "initial"  # show whole descriptions, in both languages
             control.add_class(f"crmsim-credit-{name.replace('_', '-')}")
         return controls
 
