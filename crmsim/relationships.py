@@ -445,8 +445,15 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def customer_drivers(customers: pd.DataFrame, reps: pd.DataFrame) -> pd.DataFrame:
+def customer_drivers(customers: pd.DataFrame, reps: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """The customer traits that drive relationship dynamics.
+
+    Parameters
+    ----------
+    customers, reps : DataFrame
+        The world's tables.
+    as_of : Timestamp, optional
+        The world's today (``world.as_of``), for the length of each relationship.
 
     Returns
     -------
@@ -455,7 +462,8 @@ def customer_drivers(customers: pd.DataFrame, reps: pd.DataFrame) -> pd.DataFram
         1 value, 2 composite); ``segment`` (index into the segment codes);
         ``key_account`` (bool); ``loyalty``, ``price_sensitivity`` (0-1, from
         the hidden traits); ``rep_skill`` (the rep's retention skill);
-        ``wallet_month`` (category spend per month, CNY).
+        ``wallet_month`` (category spend per month, CNY); ``tenure_years``
+        (years since ``customer_since``, NaN without ``as_of``).
     """
     rep_ids = reps["rep_id"].to_numpy()
     order = np.argsort(rep_ids)
@@ -472,21 +480,30 @@ def customer_drivers(customers: pd.DataFrame, reps: pd.DataFrame) -> pd.DataFram
         "price_sensitivity": customers["true_price_sensitivity"].to_numpy(),
         "rep_skill": skill,
         "wallet_month": customers["true_wallet"].to_numpy() * 1e6 / 12,
+        "tenure_years": np.full(len(customers), np.nan) if as_of is None
+        else (as_of - customers["customer_since"]).dt.days.to_numpy() / 365.25,
     })
 
 
-def _chances(drivers: pd.DataFrame, ladder: Ladder, policy: CarePolicy) -> _Chances:
+def _arrays(drivers: pd.DataFrame | Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The driver columns as plain arrays (column access on a DataFrame costs more than the maths)."""
+    if isinstance(drivers, pd.DataFrame):
+        return {column: drivers[column].to_numpy() for column in drivers.columns}
+    return dict(drivers)
+
+
+def _chances(drivers: Mapping[str, np.ndarray], ladder: Ladder, policy: CarePolicy) -> _Chances:
     """Monthly chances of every customer at every level under ``policy``."""
-    orientation = drivers["orientation"].to_numpy()
-    key = drivers["key_account"].to_numpy()
-    loyalty = drivers["loyalty"].to_numpy()[:, None]
-    price = drivers["price_sensitivity"].to_numpy()[:, None]
-    skill = drivers["rep_skill"].to_numpy()[:, None]
+    orientation = drivers["orientation"]
+    key = drivers["key_account"]
+    loyalty = drivers["loyalty"][:, None]
+    price = drivers["price_sensitivity"][:, None]
+    skill = drivers["rep_skill"][:, None]
     style = MAINTENANCE[policy.maintenance]
 
     personalised = {"standardised": np.zeros_like(key), "tiered": key,
                     "personalised": np.ones_like(key)}[policy.service_level]
-    budget = _budget_matrix(policy, ladder, drivers["segment"].to_numpy())
+    budget = _budget_matrix(policy, ladder, drivers["segment"])
     contact_care = policy.contacts_per_month * float(policy.channel_weights @ CHANNEL_EFFECT)
     care = np.log1p(contact_care + budget / CARE_BUDGET_UNIT)  # (n, K), diminishing returns
     # Price-oriented buyers respond less to care.
@@ -509,16 +526,16 @@ def _chances(drivers: pd.DataFrame, ladder: Ladder, policy: CarePolicy) -> _Chan
     stacked[1][:, :, 0] = 0.0   # or below the bottom
 
     failure = np.where(personalised, FAILURE_RATE["personalised"], FAILURE_RATE["standardised"])
-    complaint = failure * (1.5 - drivers["rep_skill"].to_numpy())
+    complaint = failure * (1.5 - drivers["rep_skill"])
     recovery = float(complaint_model.recovery_probability(policy.complaint_days, policy.complaint_quality))
     return _Chances(stacked[0], stacked[1], stacked[2], complaint, recovery, gap, budget,
                     np.where(personalised, PERSONALISED_SERVICE_COST, 0.0))
 
 
-def _initial_levels(world_customers: pd.DataFrame, as_of: pd.Timestamp, loyalty: np.ndarray, key: np.ndarray,
-                    n_levels: int, rng: np.random.Generator) -> np.ndarray:
+def _initial_levels(tenure_years: np.ndarray, loyalty: np.ndarray, key: np.ndarray, n_levels: int,
+                    rng: np.random.Generator) -> np.ndarray:
     """Starting level: longer, more loyal relationships and key accounts start higher."""
-    tenure = ((as_of - world_customers["customer_since"]).dt.days.to_numpy() / 365.25).clip(0, 8) / 8
+    tenure = np.nan_to_num(tenure_years).clip(0, 8) / 8
     score = 0.35 * tenure + 0.35 * loyalty + 0.15 * key + 0.15 * rng.random(len(loyalty))
     return np.minimum(n_levels - 1, np.floor(n_levels * score ** 1.5)).astype(np.int8)
 
@@ -621,7 +638,7 @@ def level_dtype(ladder: Ladder) -> pd.CategoricalDtype:
 
 def simulate_relationships(world, policy: CarePolicy | None = None, ladder: str | Ladder | Sequence = "course",
                            months: int = 24, seed: SeedLike = 0, replace_churned: bool = False,
-                           initial_level: str | None = None) -> RelationshipRun:
+                           initial_level: str | None = None, drivers: pd.DataFrame | None = None) -> RelationshipRun:
     """Simulate the monthly relationship levels of the world's customers.
 
     Parameters
@@ -644,6 +661,9 @@ def simulate_relationships(world, policy: CarePolicy | None = None, ladder: str 
     initial_level : str, optional
         Start every customer on this level code instead of a level drawn
         from tenure, loyalty and segment.
+    drivers : DataFrame, optional
+        ``customer_drivers(world.customers, world.reps, world.as_of)``, when
+        it is already at hand (a dashboard computes it once for many runs).
 
     Returns
     -------
@@ -660,15 +680,20 @@ def simulate_relationships(world, policy: CarePolicy | None = None, ladder: str 
         raise TypeError(f"replace_churned must be a bool; got {replace_churned!r}")
     root = root_sequence(seed)
     customers = world.customers
-    drivers = customer_drivers(customers, world.reps)
+    if drivers is None:
+        drivers = customer_drivers(customers, world.reps, world.as_of)
+    elif not isinstance(drivers, pd.DataFrame) or len(drivers) != len(customers) \
+            or "tenure_years" not in drivers.columns:
+        raise ValueError("drivers must be customer_drivers(world.customers, world.reps, world.as_of) of this world")
+    drivers = _arrays(drivers)
     n, k = len(customers), len(ladder.levels)
 
     chances = _chances(drivers, ladder, policy)
     baseline = _chances(drivers, ladder, policy.without_care())
 
     if initial_level is None:
-        start = _initial_levels(customers, world.as_of, drivers["loyalty"].to_numpy(),
-                                drivers["key_account"].to_numpy(), k, _stream(root, "initial"))
+        start = _initial_levels(drivers["tenure_years"], drivers["loyalty"], drivers["key_account"], k,
+                                _stream(root, "initial"))
     else:
         start = np.full(n, ladder.codes.index(check_choice("initial_level", initial_level, ladder.codes)), np.int8)
 
@@ -706,7 +731,7 @@ def simulate_relationships(world, policy: CarePolicy | None = None, ladder: str 
     care_spend = chances.care_cost + _contact_cost(policy)
     return RelationshipRun(
         ladder=ladder, policy=policy, months=months, replace_churned=bool(replace_churned),
-        customer_ids=drivers["customer_id"].to_numpy(), monthly=monthly, complaints=complaints,
+        customer_ids=drivers["customer_id"], monthly=monthly, complaints=complaints,
         matrices=chances.matrices(), baseline_matrices=baseline.matrices(),
         margins=_expected_margin(drivers, ladder, policy, chances),
         baseline_margins=_expected_margin(drivers, ladder, policy.without_care(), baseline),
@@ -720,7 +745,7 @@ def _contact_cost(policy: CarePolicy) -> float:
 
 def _expected_margin(drivers: pd.DataFrame, ladder: Ladder, policy: CarePolicy, chances: _Chances) -> np.ndarray:
     """Expected monthly profit per customer and level, shape (n, K)."""
-    revenue = drivers["wallet_month"].to_numpy()[:, None] * ladder.share_of_wallet
+    revenue = drivers["wallet_month"][:, None] * ladder.share_of_wallet
     handling = complaint_model.handling_cost(policy.complaint_days, policy.complaint_quality)
     cost = (ladder.cost_to_serve + chances.service_cost[:, None] + chances.care_cost + _contact_cost(policy)
             + (chances.complaint * handling)[:, None])
@@ -735,7 +760,7 @@ def _monthly_table(drivers, ladder, policy, chances, before, after, outcome) -> 
     # Everything a customer-month earns or costs depends on (customer, level)
     # and the complaint outcome: build small (n, K) tables, then gather.
     cell = np.arange(n)[None, :] * k + np.maximum(before, 0)
-    revenue_table = drivers["wallet_month"].to_numpy()[:, None] * ladder.share_of_wallet
+    revenue_table = drivers["wallet_month"][:, None] * ladder.share_of_wallet
     care_table = chances.care_cost
     base_cost_table = (ladder.cost_to_serve + chances.service_cost[:, None] + care_table + _contact_cost(policy))
     handling = complaint_model.handling_cost(policy.complaint_days, policy.complaint_quality)
@@ -748,7 +773,7 @@ def _monthly_table(drivers, ladder, policy, chances, before, after, outcome) -> 
     satisfaction = np.where(active, _sigmoid(4.0 * gap_table).ravel()[outcome_cell], np.nan)
     satisfied = active & (gap_table.ravel()[outcome_cell] > 0)
     return pd.DataFrame({
-        "customer_id": np.tile(drivers["customer_id"].to_numpy().astype(np.int32), months),
+        "customer_id": np.tile(drivers["customer_id"].astype(np.int32), months),
         "month": np.repeat(np.arange(1, months + 1, dtype=np.int16), n),
         "level_before": pd.Categorical.from_codes(before.ravel() + 1, dtype=dtype),
         "level": pd.Categorical.from_codes(after.ravel() + 1, dtype=dtype),
@@ -771,7 +796,7 @@ def _complaint_table(drivers, ladder, policy, before, after, outcome) -> pd.Data
     dtype = level_dtype(ladder)
     return pd.DataFrame({
         "complaint_id": np.arange(1, n + 1, dtype=np.int64),
-        "customer_id": drivers["customer_id"].to_numpy().astype(np.int32)[customer],
+        "customer_id": drivers["customer_id"].astype(np.int32)[customer],
         "month": (month + 1).astype(np.int16),
         "level_before": pd.Categorical.from_codes(before[month, customer] + 1, dtype=dtype),
         "handling_days": np.full(n, policy.complaint_days),
@@ -848,12 +873,14 @@ def monthly_kpis(monthly: pd.DataFrame) -> pd.DataFrame:
 def _sum_by_month(month: np.ndarray, columns: list[np.ndarray]) -> list[np.ndarray]:
     """Sum each column per month 1..max(month)."""
     n_months = int(month.max())
-    if np.all(month[1:] >= month[:-1]) and month[0] == 1:
-        # Sorted by month (as simulate_relationships writes it): one pass with reduceat.
-        starts = np.searchsorted(month, np.arange(1, n_months + 1))
-        if np.all(np.diff(starts) > 0):
-            stacked = np.column_stack([np.asarray(c, dtype=float) for c in columns])
-            return list(np.add.reduceat(stacked, starts, axis=0).T)
+    if len(month) % n_months == 0:
+        # The layout simulate_relationships writes (month-major, every customer every month):
+        # a reshape and a row sum, with no copies.
+        per_month = len(month) // n_months
+        if month[0] == 1 and month[-1] == n_months and np.array_equal(month[::per_month], np.arange(1, n_months + 1)) \
+                and np.all(month[1:] >= month[:-1]):
+            return [np.count_nonzero(np.reshape(c, (n_months, per_month)), axis=1).astype(float) if c.dtype == bool
+                    else np.reshape(c, (n_months, per_month)).sum(axis=1) for c in map(np.asarray, columns)]
     index = month.astype(np.int64) - 1
     return [np.bincount(index, weights=np.asarray(c, dtype=float), minlength=n_months) for c in columns]
 
@@ -1095,7 +1122,7 @@ def transition_matrices(drivers: pd.DataFrame, policy: CarePolicy,
     """
     if not isinstance(policy, CarePolicy):
         raise TypeError(f"policy must be a CarePolicy; got {type(policy).__name__}")
-    return _chances(drivers, get_ladder(ladder), policy).matrices()
+    return _chances(_arrays(drivers), get_ladder(ladder), policy).matrices()
 
 
 def recovery_effect(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -1152,9 +1179,10 @@ def compare_policies(world, policies: Mapping[str, CarePolicy], ladder: str | La
         raise ValueError(f"policies must be a non-empty dict of name -> CarePolicy; got {policies!r}")
     if isinstance(seed, np.random.Generator):
         seed = root_sequence(seed)  # draw once, so every policy sees the same numbers
+    drivers = customer_drivers(world.customers, world.reps, world.as_of)
     rows = {}
     for name, policy in policies.items():
-        run = simulate_relationships(world, policy, ladder, months, seed)
+        run = simulate_relationships(world, policy, ladder, months, seed, drivers=drivers)
         kpis = monthly_kpis(run.monthly)
         returns = care_return(run)
         table = run.complaints

@@ -18,7 +18,7 @@ from .. import i18n, vocab
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
 from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, CarePolicy, RelationshipRun, \
-    care_return, get_ladder, level_mix, monthly_kpis, simulate_relationships
+    care_return, customer_drivers, get_ladder, level_mix, monthly_kpis, simulate_relationships
 from ..validation import check_choice, check_int
 from ..world import make_world
 from . import Dashboard
@@ -97,6 +97,8 @@ class RelationshipDashboard(Dashboard):
             if world is None else world
         self.ladder = get_ladder(ladder)
         self.months = check_int("months", months, 1, 120)
+        # The customers do not change while the learner plays: derive their traits once.
+        self.drivers = customer_drivers(self.world.customers, self.world.reps, self.world.as_of)
         self._canvas: FigureCanvasAgg | None = None
         self._background = None
         self._drawn_ylim: tuple[float, float] | None = None
@@ -156,7 +158,8 @@ class RelationshipDashboard(Dashboard):
         return CarePolicy(budget, contacts, channel_mix, service_level, maintenance, complaint_days, complaint_quality)
 
     def compute(self, **values) -> RelationshipResult:
-        run = simulate_relationships(self.world, self.policy(**values), self.ladder, self.months, self.seed)
+        run = simulate_relationships(self.world, self.policy(**values), self.ladder, self.months, self.seed,
+                                     drivers=self.drivers)
         return RelationshipResult(run, level_mix(run.monthly), monthly_kpis(run.monthly), care_return(run))
 
     def draw(self, result: RelationshipResult, figure: Figure, animated: bool = False) -> None:
