@@ -555,6 +555,10 @@ class RelationshipRun:
     ladder : Ladder
     policy : CarePolicy
     months : int
+    replace_churned : bool
+        Whether lost customers were replaced at the lowest level.
+    customer_ids : ndarray
+        The customers, in the order of every per-customer array below.
     monthly : DataFrame
         One row per customer and month (month-major order):
 
@@ -582,7 +586,12 @@ class RelationshipRun:
     care_spend : ndarray, shape (n, K)
         Monthly care budget plus planned contact cost per customer and level.
     levels : ndarray, shape (months + 1, n)
-        Level index per month start (row 0) and month end; -1 = churned.
+        Level index at the start (row 0) and at the end of each month; -1 = churned.
+    levels_before : ndarray, shape (months, n)
+        Level index at the start of each month (differs from ``levels[:-1]``
+        only where a lost customer was replaced).
+    root : SeedSequence
+        The run's seed; :attr:`contact_log` draws from its own child stream.
     """
 
     ladder: Ladder
