@@ -149,7 +149,8 @@ class RepPolicy:
     Parameters
     ----------
     pursue : tuple of str
-        Grades worth pursuing; the other leads are graded out in development.
+        Grades worth pursuing (possibly none); the other leads are graded out
+        in development.
     effort_weights : mapping of grade -> weight
         How the rep splits the monthly hours: an opportunity of grade g gets
         hours in proportion to ``effort_weights[g]`` (missing grades weigh 0).
@@ -175,7 +176,11 @@ class RepPolicy:
     drop_risk_above: float = 0.75
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pursue", check_choices("pursue", self.pursue, GRADES))
+        # An empty tuple is allowed: a rep who pursues nothing wins nothing.
+        pursue = tuple(self.pursue) if isinstance(self.pursue, (tuple, list)) else self.pursue
+        if pursue != ():
+            pursue = check_choices("pursue", pursue, GRADES)
+        object.__setattr__(self, "pursue", pursue)
         if not isinstance(self.effort_weights, Mapping):
             raise TypeError(f"effort_weights must be a mapping of grade -> weight; got {self.effort_weights!r}")
         check_choices("effort_weights", list(self.effort_weights), GRADES)

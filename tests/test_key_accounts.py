@@ -102,7 +102,7 @@ def test_policy_change_keeps_common_random_numbers(world):
 # --- the six stages -------------------------------------------------------------------
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000), discount=st.floats(0.0, 0.5), drop=st.floats(0.0, 1.0),
-       coach=st.booleans(), pursue=st.sets(st.sampled_from(ka.GRADES), min_size=1))
+       coach=st.booleans(), pursue=st.sets(st.sampled_from(ka.GRADES)))
 def test_funnel_never_rises_and_durations_are_positive(world, seed, discount, drop, coach, pursue):
     policy = ka.RepPolicy(pursue=tuple(sorted(pursue)), bid_discount=discount, drop_risk_above=drop,
                           develop_coach=coach)
@@ -157,6 +157,11 @@ def test_grade_coach_and_relationship_raise_win_rates(big_result):
     assert coach["True"] > coach["False"]
     relationship = pl.win_rates(big_result, "relationship_level")["win_rate"]
     assert relationship["warm"] > relationship["cool"]
+
+
+def test_pursuing_nothing_wins_nothing(world):
+    opps = ka.run_pipeline(world, seed=1, policy=ka.RepPolicy(pursue=())).opportunities
+    assert (opps["reason"] == "not_pursued").all() and opps["revenue"].sum() == 0
 
 
 def test_dropping_risky_leads_and_grading_out(world):
@@ -258,7 +263,8 @@ def test_grading_is_configurable(world):
 @pytest.mark.parametrize("make, error, words", [
     (lambda: ka.RepPolicy(bid_discount=0.9), ValueError, "bid_discount"),
     (lambda: ka.RepPolicy(pursue=("E",)), ValueError, "pursue"),
-    (lambda: ka.RepPolicy(pursue=()), ValueError, "pursue"),
+    (lambda: ka.RepPolicy(pursue="A"), TypeError, "pursue"),
+    (lambda: ka.RepPolicy(pursue=("A", "A")), ValueError, "pursue"),
     (lambda: ka.RepPolicy(effort_weights={"A": -1}), ValueError, "effort_weights"),
     (lambda: ka.RepPolicy(monthly_hours="lots"), TypeError, "monthly_hours"),
     (lambda: ka.RepPolicy(develop_coach="yes"), TypeError, "develop_coach"),

@@ -123,7 +123,7 @@ class KeyAccountDashboard(Dashboard):
     def policy_of(values: dict) -> RepPolicy:
         """The rep policy the controls describe: a grade with zero effort is not pursued."""
         weights = {grade: float(values[f"effort_{grade}"]) for grade in GRADES}
-        pursue = tuple(g for g in GRADES if weights[g] > 0) or ("A",)
+        pursue = tuple(g for g in GRADES if weights[g] > 0)
         return RepPolicy(pursue=pursue, effort_weights=weights, monthly_hours=float(values["monthly_hours"]),
                          develop_coach=bool(values["develop_coach"]), bid_discount=float(values["bid_discount"]),
                          drop_risk_above=float(values["drop_risk_above"]))
