@@ -226,6 +226,30 @@ def simulate_receivables(world, policy: CreditPolicy, rating: pd.DataFrame, limi
                          months: int = 24, seed: SeedLike = 0, draws: _Draws | None = None) -> CreditSimulation:
     """Simulate invoices and payments under ``policy`` for ``months`` months.
 
+    The story, month by month and customer by customer (all vectorised):
+
+    - **Demand**: the customer's spend with us (hidden category spend x share
+      of wallet) / 12, with lognormal noise. Credit terms lift it: +
+      :data:`TERMS_SALES_LIFT` per 30 days beyond 30 and
+      :data:`DISCOUNT_SALES_LIFT` x the discount, both scaled by 0.5 + price
+      sensitivity.
+    - **Screening and limit**: a customer scoring below the cutoff gets no
+      credit; an approved one is invoiced at most its limit x 30 / credit
+      period a month (so its balance stays within the limit). Refused and
+      over-limit purchases are partly made for cash (``cash_sales_share``).
+    - **Payment**: with the hidden reliability ``r`` an invoice is paid on
+      time (a share of these early, for the discount), otherwise late by an
+      exponential number of days with mean ``(LATE_BASE + LATE_SLOPE (1 - r))``
+      scaled by the collection style, and collected by an agency within a
+      month of escalation.
+    - **Failure**: a customer fails with monthly hazard
+      :data:`DEFAULT_HAZARD` x (1 - r)^2, higher with longer credit and
+      lenient collection. Its invoices still unpaid then, and those issued
+      in the :data:`DISTRESS_DAYS` before, are written off; it buys no more.
+    - **Costs**: reminders and agency fees (collection), discounts taken,
+      the cost of capital on the variable cost of every invoice while unpaid,
+      and bad debts.
+
     Parameters
     ----------
     world : World
