@@ -10,18 +10,19 @@ Data flows one way::
 Analysis of the result (funnel, cycle time, forecast, win rates, rep
 metrics, goals) lives in :mod:`crmsim.pipeline`.
 
-The six stages and the key node (关键节点) that closes each:
+The six stages, the key node (关键节点) that closes each, and what decides it here:
 
-==================  ============================  =====================================
-stage               key node                      what decides it here
-==================  ============================  =====================================
-development 客户开发   accurate project information  fit, rep prospecting skill, effort, coach
-initiation 立项        pre-sales approval            fit, decision maker and gatekeeper attitude
-proposal 提案          relationship advanced         proposal quality, influencers, coach, competitors
-tender 招投标          bid or negotiated bid         price and non-price tender scores against the rival
-negotiation 商务谈判   contract approved and signed  decision maker, bid price against the budget
-implementation 工程实施 acceptance and project close  feasibility, users, rep retention skill
-==================  ============================  =====================================
+1. development (客户开发): accurate project information; fit on the five
+   criteria, rep prospecting skill, effort, coach
+2. initiation (立项): pre-sales approval; fit, decision maker and gatekeeper attitude
+3. proposal (提案): relationship advanced; proposal quality, influencers,
+   coach, competitors
+4. tender (招投标): bid or negotiated bid; price and non-price tender scores
+   against the strongest rival
+5. negotiation (商务谈判): contract approved and signed; decision maker, bid
+   price against the budget
+6. implementation (工程实施): acceptance and project close; feasibility,
+   users, rep retention skill
 
 An opportunity is *won* when the contract is signed (end of negotiation);
 implementation then decides whether the project is accepted on time.
@@ -309,7 +310,8 @@ def generate_opportunities(world, seed: SeedLike = 0, months: int = 12, start=No
         check_int("n_opportunities", n_opportunities, 0, 10_000_000)
         if len(accounts) == 0 and n_opportunities > 0:
             raise ValueError("the world has no key accounts to draw n_opportunities from")
-        row = np.sort(accounts[rng.integers(0, len(accounts), size=n_opportunities)]) if n_opportunities else accounts[:0]
+        picks = rng.integers(0, len(accounts), size=n_opportunities) if n_opportunities else np.zeros(0, np.int64)
+        row = np.sort(accounts[picks])
     n = len(row)
     u = rng.random((9, n))
     z = rng.standard_normal((3, n))
@@ -442,7 +444,8 @@ def _check_policy(policy) -> RepPolicy:
 _B = {
     "base":             [1.3, 1.2, 0.7, 0.0, 1.3, 2.4],
     "fit":              [2.0, 1.5, 1.0, 0.5, 0.5, 1.5],   # x (fit - 0.5)
-    "grade_support":    [0.3, 0.3, 0.2, 0.1, 0.1, 0.0],   # A +1, B +0.5, C 0, D -0.5: pre-sales support follows the grade
+    # x (A +1, B +0.5, C 0, D -0.5): pre-sales support follows the grade
+    "grade_support":    [0.3, 0.3, 0.2, 0.1, 0.1, 0.0],
     "rel_decision_maker": [0.2, 0.6, 0.3, 0.3, 1.2, 0.2],
     "rel_influencer":   [0.3, 0.4, 0.9, 0.0, 0.3, 0.2],   # tender: inside the non-price score
     "rel_user":         [0.1, 0.2, 0.4, 0.2, 0.1, 0.8],
@@ -728,7 +731,8 @@ def simulate_pipeline(opportunities: pd.DataFrame, policy: RepPolicy | None = No
         "stages_entered": stages_entered.astype(np.int8),
         "outcome": pd.Categorical.from_codes(outcome, dtype=_OUTCOME_DTYPE),
         "reason": pd.Categorical.from_codes(reason, dtype=_REASON_DTYPE),
-        "won_date": np.where(won, day0 + won_day.astype("timedelta64[D]"), np.datetime64("NaT")).astype("datetime64[ns]"),
+        "won_date": np.where(won, day0 + won_day.astype("timedelta64[D]"),
+                             np.datetime64("NaT")).astype("datetime64[ns]"),
         "closed": (day0 + closed_day.astype("timedelta64[D]")).astype("datetime64[ns]"),
         "accepted": accepted,
         "revenue": np.where(won, bid, 0.0),

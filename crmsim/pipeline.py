@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import i18n
-from .key_accounts import GRADES, STAGES, PipelineResult
+from .key_accounts import STAGES, PipelineResult
 from .validation import check_choice, check_real
 
 i18n.register({f"ka.col.{name}": pair for name, pair in {
@@ -22,7 +22,8 @@ i18n.register({f"ka.col.{name}": pair for name, pair in {
     "advanced": ("Advanced", "推进"), "conversion": ("Conversion", "转化率"), "share_of_leads": ("Share of leads", "占线索比例"),
     "opportunities": ("Opportunities", "商机数"), "mean_days": ("Mean days", "平均天数"),
     "median_days": ("Median days", "中位天数"), "p90_days": ("90th percentile days", "90分位天数"),
-    "pursued": ("Pursued", "跟进数"), "decided": ("Decided", "已有结果"), "won": ("Won", "赢单数"), "win_rate": ("Win rate", "赢单率"),
+    "pursued": ("Pursued", "跟进数"), "decided": ("Decided", "已有结果"), "won": ("Won", "赢单数"),
+    "win_rate": ("Win rate", "赢单率"),
     "revenue": ("Revenue (CNY m)", "销售额（百万元）"), "revenue_per_opportunity": ("Revenue per opportunity (CNY m)",
                                                                           "每个商机销售额（百万元）"),
     "grade": ("Grade", "等级"), "coach": ("Coach", "教练（内线）"), "relationship_level": ("Relationship", "关系"),
@@ -53,7 +54,8 @@ _LABEL_KINDS = {"stage": "ka.stage", "key_node": "ka.key_node", "grade": "ka.gra
 
 def _check_result(result) -> PipelineResult:
     if not isinstance(result, PipelineResult):
-        raise TypeError(f"result must be a PipelineResult from crmsim.key_accounts.simulate_pipeline; got {type(result).__name__}")
+        raise TypeError("result must be a PipelineResult from crmsim.key_accounts.simulate_pipeline; "
+                        f"got {type(result).__name__}")
     return result
 
 

@@ -48,7 +48,7 @@ def _bars(ax: Axes, position, length, start=0.0, thickness: float = 0.8, horizon
     low = np.broadcast_to(np.asarray(start, dtype=float), position.shape)
     high = low + np.asarray(length, dtype=float)
     a, b = position - thickness / 2, position + thickness / 2
-    corners = np.stack([np.stack([low, a], 1), np.stack([high, a], 1), np.stack([high, b], 1), np.stack([low, b], 1)], 1)
+    corners = np.stack([np.stack(pair, 1) for pair in ((low, a), (high, a), (high, b), (low, b))], 1)
     if not horizontal:
         corners = corners[:, :, ::-1]
     bars = PolyCollection(corners, facecolors=color, edgecolors="none", label=label)
