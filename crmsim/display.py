@@ -8,6 +8,8 @@ from . import i18n
 from .schema import TABLES
 
 i18n.register({
+    "bool.True": ("yes", "是"),
+    "bool.False": ("no", "否"),
     "overview.table": ("Table", "数据表"),
     "overview.rows": ("Rows", "行数"),
     "overview.columns": ("Columns", "列数"),
@@ -42,8 +44,9 @@ def labelled(df: pd.DataFrame, table: str | None = None, decimals: int | None = 
     """A copy of ``df`` for display in the current language.
 
     Column headers come from the schema of ``table`` (or any known label),
-    categorical values of known vocabularies (region, industry, ...) are
-    translated, the index name too, and floats are rounded to ``decimals``.
+    categorical values of known vocabularies (region, industry, ...) and
+    booleans (yes/no, 是/否) are translated, the index name too, and floats
+    are rounded to ``decimals``.
     Use it only for showing: the codes in the original tables are what
     code should compare against.
     """
@@ -53,6 +56,8 @@ def labelled(df: pd.DataFrame, table: str | None = None, decimals: int | None = 
         series = out[column]
         if isinstance(series.dtype, pd.CategoricalDtype) and column in kinds:
             out[column] = i18n.translate_categories(series, kinds[column])
+        elif pd.api.types.is_bool_dtype(series.dtype):
+            out[column] = series.map({True: i18n.t("bool.True"), False: i18n.t("bool.False")})
         elif decimals is not None and pd.api.types.is_float_dtype(series.dtype):
             out[column] = series.round(decimals)
     if out.index.name in kinds:

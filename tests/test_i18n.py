@@ -98,3 +98,9 @@ def test_the_glyph_check_fails_without_the_cjk_font(world, monkeypatch):
     monkeypatch.setitem(matplotlib.rcParams, "font.family", ["DejaVu Sans"])
     with pytest.warns(UserWarning, match="missing from font"):
         _draw_chinese_plots(world)
+
+
+def test_labelled_translates_booleans(world):
+    crmsim.set_language("zh")
+    shown = labelled(world.contacts.head(8), "contacts")
+    assert set(shown["教练（内线）"]) <= {"是", "否"}

@@ -54,7 +54,9 @@ class Dashboard:
         self.summary = widgets.HTML()
         self.summary.add_class("crmsim-summary")
         self.image = widgets.Image(format="png")
-        self.figure = Figure(figsize=self.figsize, layout="constrained")
+        # No layout engine: with one, every savefig draws the figure twice.
+        # Subclasses place their axes with figure.subplots_adjust(...).
+        self.figure = Figure(figsize=self.figsize)
         self.timings: dict[str, float] = {}
         self.result: Any = None
         for control in self.controls.values():

@@ -144,10 +144,6 @@ class CreditCommitteeDashboard(Dashboard):
         return self._ratings[key]
 
     def draw(self, result: CreditCommitteeResult, figure: Figure) -> None:
-        # Fixed margins instead of constrained layout: the layout pass would
-        # double the redraw time (savefig draws twice while any layout engine,
-        # even "none", is set), and these panels never change shape.
-        figure.set_layout_engine(None)
         grades, ages, bridge = figure.subplots(1, 3, width_ratios=(1.25, 1.0, 1.0), gridspec_kw=dict(
             left=0.075, right=0.99, bottom=0.2, top=0.92, wspace=0.3))
         # The lean variants (no default-rate axis, no share labels) keep redraws quick;

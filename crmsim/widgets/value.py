@@ -79,6 +79,7 @@ class CustomerValueDashboard(Dashboard):
 
     def draw(self, result: ValueSelection, figure: Figure) -> None:
         left, right = figure.subplots(1, 2)
+        figure.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.92, wspace=0.3)
         plot_pareto(result.abc, ax=left)
         plot_size_vs_value(result.customers, result.values, result.measure, ax=right)
 
