@@ -233,8 +233,9 @@ _register_labels()
 
 
 # --- categorical dtypes (built once per process) ---------------------------------------
+@cache
 def category(codes: tuple[str, ...], ordered: bool = False) -> pd.CategoricalDtype:
-    """A categorical dtype over a fixed vocabulary of codes."""
+    """A categorical dtype over a fixed vocabulary of codes (built once per vocabulary)."""
     return pd.CategoricalDtype(list(codes), ordered=ordered)
 
 
