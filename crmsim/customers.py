@@ -24,6 +24,7 @@ _ORDERS_PER_MONTH = np.array([0.35, 0.7, 1.2, 2.0])     # by size tier
 _CITY_COUNT = np.array([len(vocab.CITIES[r]) for r in vocab.REGION_CODES])
 _CITY_OFFSET = np.concatenate([[0], np.cumsum(_CITY_COUNT)[:-1]])
 _REVENUE_PER_EMPLOYEE = 0.9  # CNY million, median across industries
+_MEAN_YEARS = np.array([6.0, 7.5, 9.5, 12.0])  # mean age beyond the first year, by size tier
 # A key account is one whose expected annual spend with us reaches this (CNY million).
 KEY_ACCOUNT_SPEND = 1.0
 
@@ -61,7 +62,9 @@ def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start:
         table shows (e.g. the credit-quality factor behind the statements).
     """
     n = stop - start
-    u, z = block_draws(root, "customers", start, stop, n_uniform=12, n_normal=10)
+    # Normal draws cost about three uniform ones, so only the traits whose
+    # bell shape matters are normal; multiplicative noise is uniform.
+    u, z = block_draws(root, "customers", start, stop, n_uniform=14, n_normal=5)
 
     region = _pick(u[0], config.region_weights())
     city_count = np.take(_CITY_COUNT, region)
@@ -71,22 +74,23 @@ def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start:
     log_low = np.take(_TIER_LOG_LOW, tier)
     log_revenue = log_low + u[4] * (np.take(_TIER_LOG_HIGH, tier) - log_low)
     revenue = np.exp(log_revenue)
-    employees = np.maximum(5, np.rint(revenue / (_REVENUE_PER_EMPLOYEE * np.take(vocab.INDUSTRY_ASSET_TURNOVER, industry))
-                                      * np.exp(0.35 * z[0]))).astype(np.int32)
-    years = np.clip(np.rint(np.exp(1.9 + 0.18 * tier + 0.5 * z[1])), 1, 70).astype(np.int16)
+    revenue_per_employee = _REVENUE_PER_EMPLOYEE * np.take(vocab.INDUSTRY_ASSET_TURNOVER, industry)
+    employees = np.maximum(5, np.rint(revenue / revenue_per_employee * (0.55 + 0.9 * u[9]))).astype(np.int32)
+    # Firm age: exponential with a mean that grows with size (a long tail of old firms).
+    years = np.clip(np.rint(1.0 - np.take(_MEAN_YEARS, tier) * np.log1p(-u[10])), 1, 70).astype(np.int16)
     orientation = (u[5] >= np.take(_ORIENTATION_CUM[:, 0], region)).astype(np.int64) + (u[5] >= np.take(_ORIENTATION_CUM[:, 1], region))
 
     # Hidden traits. The credit factor drives reliability here and the
     # financial statements in crmsim.financials, so the two agree.
-    credit = z[2]
+    credit = z[0]
     log_years = np.log(years)
     reliability = _sigmoid(1.7 + 1.1 * credit + 0.35 * (log_years - 2.0))
-    growth = _sigmoid(-0.4 + np.take(vocab.INDUSTRY_GROWTH, industry) + 0.7 * z[3] - 0.35 * (log_years - 2.0))
-    price_sensitivity = np.clip(np.take(_PRICE_SENSITIVITY, orientation) + 0.12 * z[4], 0.02, 0.98)
-    loyalty = np.clip(np.take(_LOYALTY, orientation) + 0.15 * z[5], 0.02, 0.98)
-    wallet = revenue * np.take(vocab.INDUSTRY_SPEND_SHARE, industry) * np.exp(0.4 * z[6])
-    share_of_wallet = _sigmoid(-1.1 + 2.0 * (loyalty - 0.5) + 0.8 * z[7])
-    purchase_rate = np.take(_ORDERS_PER_MONTH, tier) * np.exp(0.3 * z[8])
+    growth = _sigmoid(-0.4 + np.take(vocab.INDUSTRY_GROWTH, industry) + 0.7 * z[1] - 0.35 * (log_years - 2.0))
+    price_sensitivity = np.clip(np.take(_PRICE_SENSITIVITY, orientation) + 0.12 * z[2], 0.02, 0.98)
+    loyalty = np.clip(np.take(_LOYALTY, orientation) + 0.15 * z[3], 0.02, 0.98)
+    wallet = revenue * np.take(vocab.INDUSTRY_SPEND_SHARE, industry) * (0.5 + u[11])
+    share_of_wallet = _sigmoid(-1.1 + 2.0 * (loyalty - 0.5) + 0.8 * z[4])
+    purchase_rate = np.take(_ORDERS_PER_MONTH, tier) * (0.6 + 0.8 * u[12])
 
     # Sales territory and rep: each customer is served by a rep of its territory.
     territories = config.territories
@@ -107,7 +111,7 @@ def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start:
 
     # BG/NBD-style dropout: probability of leaving after each purchase; loyal
     # customers and customers of reps good at keeping accounts leave less.
-    dropout = np.clip(0.075 * (1.55 - loyalty) * (1.3 - 0.6 * rep_retention) * np.exp(0.3 * z[9]), 0.002, 0.4)
+    dropout = np.clip(0.075 * (1.55 - loyalty) * (1.3 - 0.6 * rep_retention) * (0.6 + 0.8 * u[13]), 0.002, 0.4)
 
     # When the relationship began: a share were won during the history
     # (more often by reps good at prospecting), the rest before it.

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import vocab
 from .config import WorldConfig
-from .seeding import BLOCK_SIZE, stream
+from .seeding import BLOCK_SIZE, block_streams
 
 DAYS_PER_MONTH = 365.25 / 12
 #: Orders a customer can place at most over the history (order ids are customer_id * 10,000 + n).
@@ -93,9 +93,10 @@ def generate_orders(config: WorldConfig, root: np.random.SeedSequence, customers
     dropout = customers["true_dropout_prob"].to_numpy()
 
     counts, days, detail_u, detail_z = [], [], [], []
-    for b in range(0, len(customers), BLOCK_SIZE):
+    n_blocks = -(-len(customers) // BLOCK_SIZE)
+    generators = block_streams(root, "orders", first_block, first_block + n_blocks)
+    for b, rng in zip(range(0, len(customers), BLOCK_SIZE), generators):
         rows = slice(b, b + BLOCK_SIZE)
-        rng = stream(root, "orders", first_block + b // BLOCK_SIZE)
         c, d, du, dz = _block_orders(rng, rate[rows], dropout[rows], window_start[rows], horizon_days, is_new[rows])
         counts.append(c), days.append(d), detail_u.append(du), detail_z.append(dz)
     n_orders = np.concatenate(counts)
