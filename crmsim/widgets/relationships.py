@@ -3,16 +3,12 @@ mix, churn, satisfaction and profit."""
 
 from __future__ import annotations
 
-import io
 import math
-import time
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from .. import i18n, vocab
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
@@ -99,9 +95,6 @@ class RelationshipDashboard(Dashboard):
         self.months = check_int("months", months, 1, 120)
         # The customers do not change while the learner plays: derive their traits once.
         self.drivers = customer_drivers(self.world.customers, self.world.reps, self.world.as_of)
-        self._canvas: FigureCanvasAgg | None = None
-        self._background = None
-        self._drawn_ylim: tuple[float, float] | None = None
         self._profit_ceiling: float | None = None
         super().__init__()
 
@@ -162,12 +155,18 @@ class RelationshipDashboard(Dashboard):
                                      drivers=self.drivers)
         return RelationshipResult(run, level_mix(run.monthly), monthly_kpis(run.monthly), care_return(run))
 
-    def draw(self, result: RelationshipResult, figure: Figure, animated: bool = False) -> None:
+    def draw(self, result: RelationshipResult, figure: Figure) -> None:
         mix_ax, kpi_ax, profit_ax = figure.subplots(1, 3)
-        plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=animated)
-        plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=animated)
+        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.15, top=0.91, wspace=0.32)
+        plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=True)
+        plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True)
         plot_cumulative_profit(result.kpis, result.care_return["profit_without_care"], ax=profit_ax,
-                               ylim=self._profit_limits(result), animated=animated)
+                               ylim=self._profit_limits(result), animated=True)
+        for legend in self._legends():
+            # Legends sit over the data, so they are drawn after it.
+            legend.set_animated(True)
+            for handle in legend.legend_handles:
+                handle.set_animated(False)  # keys copy "animated" from the data they describe
 
     # --- light redraw ------------------------------------------------------------
     def _profit_limits(self, result: RelationshipResult) -> tuple[float, float]:
@@ -180,49 +179,19 @@ class RelationshipDashboard(Dashboard):
             return (0.0, self._profit_ceiling)
         return (-_nice_ceiling(-1.1 * low) if low < 0 else 0.0, _nice_ceiling(1.1 * max(high, 1e-9)))
 
-    def redraw(self) -> None:
-        """Redraw the data on a cached background (full draw only when the axes change)."""
-        started = time.perf_counter()
-        result = self.result
-        limits = self._profit_limits(result)
-        if self._background is None or limits != self._drawn_ylim:
-            artists = self._draw_background(result, limits)
-        else:
-            self._canvas.restore_region(self._background)
-            mix_ax, kpi_ax, profit_ax = self.figure.axes[:3]
-            artists = (update_level_mix(mix_ax, result.mix) + update_churn_satisfaction(kpi_ax, result.kpis)
-                       + update_cumulative_profit(profit_ax, result.kpis, result.care_return["profit_without_care"]))
-        for artist in [*artists, *self._legends()]:
-            self.figure.draw_artist(artist)
-        self.image.value = self._png()
-        self.summary.value = self.summarise(result)
-        self.timings["redraw_ms"] = (time.perf_counter() - started) * 1000
+    def background_key(self, result: RelationshipResult) -> tuple[float, float]:
+        """Axes, ticks and titles depend only on the profit panel's y range."""
+        return self._profit_limits(result)
 
-    def _draw_background(self, result: RelationshipResult, limits: tuple[float, float]) -> list:
-        """Draw everything but the data, keep it as the background; return the data artists."""
-        self.figure.clear()
-        self.figure.set_dpi(self.dpi)
-        self.draw(result, self.figure, animated=True)
-        for legend in self._legends():
-            # Legends sit over the data, so they are redrawn after it.
-            legend.set_animated(True)
-            for handle in legend.legend_handles:
-                handle.set_animated(False)  # keys copy "animated" from the data they describe
-        self._canvas = FigureCanvasAgg(self.figure)
-        self._canvas.draw()
-        self._background = self._canvas.copy_from_bbox(self.figure.bbox)
-        self._drawn_ylim = limits
-        return [artist for ax in self.figure.axes for artist in (*ax.collections, *ax.lines) if artist.get_animated()]
+    def update_artists(self, result: RelationshipResult, figure: Figure) -> list:
+        """New level bands and curves, then the legends that sit over them."""
+        mix_ax, kpi_ax, profit_ax = figure.axes[:3]
+        return (update_level_mix(mix_ax, result.mix) + update_churn_satisfaction(kpi_ax, result.kpis)
+                + update_cumulative_profit(profit_ax, result.kpis, result.care_return["profit_without_care"])
+                + self._legends())
 
     def _legends(self) -> list:
         return [ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]
-
-    def _png(self) -> bytes:
-        width, height = self._canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), self._canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.save(buffer, format="png", compress_level=1)  # fast to encode; the PNG is shown, not archived
-        return buffer.getvalue()
 
     def summarise(self, result: RelationshipResult) -> str:
         last = result.mix.iloc[-1]
