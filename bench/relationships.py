@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
+import sys
 import time
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 import crmsim  # noqa: E402
 from crmsim.widgets.relationships import RelationshipDashboard  # noqa: E402
+from dashboard_timing import summary_lines, time_changes  # noqa: E402
 
 # The control changes cycled through: every lever of the care policy.
 CHANGES = [
@@ -56,21 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"customers={args.customers} months={args.months} customer_months={rows:,} build_s={build_s:.2f} "
           f"cpus={os.cpu_count()} load_avg_1min={os.getloadavg()[0]:.1f}")
 
-    dashboard.recompute()  # warm-up: first-call costs (imports, caches) are not what a learner waits for
-    dashboard.redraw()
-    update_ms, redraw_ms = [], []
-    steps = [(name, value) for name, values in CHANGES for value in values]
-    for k in range(args.repeats):
-        name, value = steps[k % len(steps)]
-        dashboard.controls[name].value = value  # triggers recompute + redraw, as in the notebook
-        update_ms.append(dashboard.timings["update_ms"])
-        redraw_ms.append(dashboard.timings["redraw_ms"])
-        print(f"{name}={value}: update {update_ms[-1]:.1f} ms, redraw {redraw_ms[-1]:.1f} ms")
-
-    print(f"load_avg_1min={os.getloadavg()[0]:.1f} (other processes share the CPUs; medians absorb short spikes)")
-    print(f"update_ms: min {min(update_ms):.1f} median {statistics.median(update_ms):.1f} max {max(update_ms):.1f}")
-    print(f"redraw_ms: min {min(redraw_ms):.1f} median {statistics.median(redraw_ms):.1f} max {max(redraw_ms):.1f}")
-    print(f"median_update_ms={statistics.median(update_ms):.1f} median_redraw_ms={statistics.median(redraw_ms):.1f}")
+    update_ms, redraw_ms = time_changes(dashboard, CHANGES, args.repeats)
+    print("\n".join(summary_lines(update_ms, redraw_ms)))
     return 0
 
 
