@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.text  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
 
 import crmsim  # noqa: E402
 from crmsim import credit  # noqa: E402
@@ -113,3 +118,95 @@ def test_plots_return_axes_with_translated_titles(world, language):
     assert ax.get_xlabel() == crmsim.t("credit.plot.tradeoff.x.credit_period")
     with pytest.raises(ValueError, match="field"):
         plots.plot_tradeoff(sweep, "cutoff")
+
+
+# --- blitting: the axes are drawn once, a change redraws only the bars ------------------------------------------
+def _count_full_draws(dashboard, monkeypatch) -> list:
+    calls = []
+    draw = dashboard.draw
+    monkeypatch.setattr(dashboard, "draw", lambda result, figure: (calls.append(result), draw(result, figure)))
+    return calls
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_data_change_reuses_the_background_and_draws_like_a_full_redraw(world, monkeypatch, language):
+    crmsim.set_language(language)
+    board = CreditCommitteeDashboard(world=world, months=12, seed=1)
+    first, key = board.png, board._background_key
+    assert key is not None and key[0] == language
+    full_draws = _count_full_draws(board, monkeypatch)
+    board.controls["cutoff"].value = 50  # fewer approvals: the bars move, the axes stay
+    assert board._background_key == key and full_draws == []
+    blitted = board.png
+    assert blitted != first
+    board._background_key = None  # force a full redraw of the same result
+    board.redraw()
+    assert len(full_draws) == 1 and board._background_key == key
+    np.testing.assert_array_equal(_pixels(board.png), _pixels(blitted))
+    board.controls["cutoff"].value = 45  # and back: the very first picture again
+    assert board._background_key == key and len(full_draws) == 1
+    np.testing.assert_array_equal(_pixels(board.png), _pixels(first))
+
+
+def _bars(ax, gid: str) -> list:
+    return [p for p in ax.patches if p.get_gid() == gid]
+
+
+def test_every_result_is_drawn_within_its_axes(dashboard, monkeypatch):
+    full_draws = _count_full_draws(dashboard, monkeypatch)
+    settings = [("credit_period", 120), ("cutoff", 0), ("collection", "lenient"), ("limit_multiplier", 3.0),
+                ("cutoff", 90), ("credit_period", 15), ("collection", "strict"), ("report", 3.0), ("discount", 3)]
+    keys = {dashboard._background_key}
+    for name, value in settings:
+        dashboard.controls[name].value = value
+        keys.add(dashboard._background_key)
+        result = dashboard.result
+        grades, ages, bridge = dashboard.figure.axes
+        # the bars show this result ...
+        stacked = result.by_grade[["credit_sales", "cash_sales", "lost_sales"]].sum(axis=1).to_numpy() / 1e6
+        lost = _bars(grades, "credit-grades-lost")
+        np.testing.assert_allclose([b.get_y() + b.get_height() for b in lost], stacked)
+        np.testing.assert_allclose([b.get_height() for b in _bars(ages, "credit-aging")],
+                                   result.aging["amount"].to_numpy() / 1e6)
+        levels = plots.profit_bridge_levels(result.summary)
+        np.testing.assert_allclose([b.get_height() for b in _bars(bridge, "credit-bridge")][1:-1], np.diff(levels))
+        # ... inside the y ranges, which they fill well
+        for ax, top in ((grades, stacked.max()), (ages, result.aging["amount"].max() / 1e6)):
+            low, high = ax.get_ylim()
+            assert low == 0 and 0.4 * high <= top <= high
+        low, high = bridge.get_ylim()
+        assert low <= min(levels.min(), 0) or low <= levels.min() - (levels.max() - levels.min())
+        assert levels.max() <= high
+    assert len(keys) > 1 and len(full_draws) == len(keys) - 1  # a full draw exactly when the axes change
+
+
+def test_plots_default_to_static_and_update_in_place(world):
+    file = credit.credit_file(world)
+    rating = credit.rate(file)
+    limits = credit.credit_limits(file)
+    before = rv.simulate_receivables(world, credit.CreditPolicy(), rating, limits, 12)
+    after = rv.simulate_receivables(world, credit.CreditPolicy(cutoff=70, credit_period=60), rating, limits, 12)
+    ax = plots.plot_sales_by_grade(rv.sales_by_grade(before, rating))
+    assert not any(p.get_animated() for p in ax.patches) and not ax.get_legend().get_animated()
+    for plot, update, table in (
+            (plots.plot_sales_by_grade, plots.update_sales_by_grade, lambda sim: rv.sales_by_grade(sim, rating)),
+            (plots.plot_aging, plots.update_aging, rv.aging),
+            (plots.plot_profit_bridge, plots.update_profit_bridge, rv.summarise_policy)):
+        ax = plot(table(before), ylim=(0, 1e4), animated=True)
+        assert all(p.get_animated() for p in ax.patches)
+        artists = update(ax, table(after))
+        assert set(ax.patches) <= set(artists)
+        if ax.get_legend() is not None:
+            assert ax.get_legend().get_animated() and artists[-1] is ax.get_legend()
+        fresh = plot(table(after))
+        np.testing.assert_allclose([(p.get_y(), p.get_height()) for p in ax.patches],
+                                   [(p.get_y(), p.get_height()) for p in fresh.patches], atol=1e-9)
+    ax = plots.plot_aging(rv.aging(before), shares=True, animated=True)
+    labels = [t for t in plots.update_aging(ax, rv.aging(after)) if isinstance(t, matplotlib.text.Text)]
+    assert [t.get_text() for t in labels] == [f"{s:.0%}" for s in rv.aging(after)["share"]]
+    with pytest.raises(ValueError, match="draw it again"):
+        plots.update_aging(ax, rv.aging(after).iloc[:3])

@@ -3,16 +3,21 @@ terms and collection, and sees approvals, sales, aging, DSO, bad debt and profit
 
 from __future__ import annotations
 
+import math
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from .. import i18n
 from ..credit import COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, CreditPolicy, credit_file, \
     credit_limits, rate
-from ..plots.credit import plot_aging, plot_profit_bridge, plot_sales_by_grade
+from ..plots.credit import plot_aging, plot_profit_bridge, plot_sales_by_grade, profit_bridge_levels, \
+    update_aging, update_profit_bridge, update_sales_by_grade
 from ..receivables import CreditSimulation, aging, draw_randomness, sales_by_grade, simulate_receivables, \
     summarise_policy
 from ..validation import check_int
@@ -42,6 +47,55 @@ i18n.register({
 #: Cash discounts offered in the dashboard: (rate, days).
 DISCOUNTS = ((0.0, 10), (0.01, 10), (0.02, 10), (0.03, 15))
 
+#: Mantissas of the "nice" axis ends: fine enough that bars fill most of the height.
+_NICE = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+#: Mantissas of the profit bridge's grid steps.
+_NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+
+
+def _nice_ceiling(value: float, mantissas: tuple[float, ...] = _NICE) -> float:
+    """The smallest m x 10**k >= value, m one of ``mantissas`` (value > 0)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in mantissas if m * power >= value * (1 - 1e-12))
+
+
+def _bar_limits(current: tuple[float, float] | None, high: float) -> tuple[float, float]:
+    """Y range (0, top) of bars starting at zero whose highest reaches ``high``.
+
+    Kept while the bars fit and fill at least 40% of it; otherwise the next
+    nice number above ``high`` with 5% headroom (which they then fill by at
+    least 75%, so asking again with the same data keeps it); 1 without bars.
+    """
+    top = _nice_ceiling(high * 1.05) if high > 0 else 1.0
+    if current is not None and high <= current[1] and (0.4 * current[1] <= high or current[1] == top):
+        return current
+    return (0.0, top)
+
+
+def _bridge_limits(current: tuple[float, float] | None, levels: np.ndarray) -> tuple[float, float]:
+    """Y range of the profit bridge: zoomed on the top so the costs show, on a grid of nice steps.
+
+    Kept while all steps fit, there is room of at least the total cost below
+    them (or zero is shown) and it is at most 2.5 times as tall as a fresh
+    range would be; a fresh range is at most 1.7 times as tall as needed, so
+    asking again with the same data keeps it.
+    """
+    high, low = float(levels.max()), float(levels.min())
+    gap = high - low
+    if low > 0:
+        bottom = max(0.0, low - 2.5 * max(gap, 1e-9))
+        floor = max(0.0, low - gap)
+    else:  # a loss: show it all, below zero
+        bottom = floor = low * 1.1
+    wanted = (bottom, max(high, 0.0) + 0.02 * (max(high, 0.0) - bottom))  # a little room above the top
+    span = max(wanted[1] - wanted[0], 1e-3)
+    if current is not None and current[0] <= floor and current[1] >= high and \
+            current[1] - current[0] <= 2.5 * span:
+        return current
+    step = _nice_ceiling(span / 6, _NICE_STEPS)
+    bottom, top = math.floor(wanted[0] / step) * step, math.ceil(wanted[1] / step) * step
+    return (bottom, top if top > bottom else bottom + step)
+
 
 @dataclass(frozen=True)
 class CreditCommitteeResult:
@@ -58,6 +112,13 @@ class CreditCommitteeResult:
 class CreditCommitteeDashboard(Dashboard):
     """The credit committee: weigh the rating, set the cutoff, limits, terms and
     collection; see sales won and lost by grade, the aging and the profit bridge.
+
+    The redraw is light: axes, ticks and titles are rendered once into a
+    background and a change redraws only the bars (and the legend over them).
+    Each panel keeps its y range while the data fit it well and moves to a
+    new "nice" range (a full redraw) when they leave it, so the range shown
+    for a setting may depend on the settings tried before; the bars always
+    fit it.
 
     Parameters
     ----------
@@ -84,6 +145,8 @@ class CreditCommitteeDashboard(Dashboard):
         self.limits = credit_limits(self.file, DEFAULT_LIMIT_RULES)
         self.draws = draw_randomness(len(self.world.customers), months, seed)
         self._ratings: dict[tuple[float, float, float], pd.DataFrame] = {}
+        # Y ranges of the three panels (CNY million), kept while the data fit them.
+        self._ylims: dict[str, tuple[float, float] | None] = dict.fromkeys(("grades", "aging", "bridge"))
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -143,14 +206,39 @@ class CreditCommitteeDashboard(Dashboard):
             self._ratings[key] = rate(self.file, DEFAULT_SCORECARD.with_group_weights(*key))
         return self._ratings[key]
 
+    def _limits(self, result: CreditCommitteeResult) -> dict[str, tuple[float, float]]:
+        """Y ranges of the panels for ``result``: the current ones unless the data leave them.
+
+        Asking twice for the same result gives the same ranges.
+        """
+        by_grade = result.by_grade[["credit_sales", "cash_sales", "lost_sales"]].to_numpy()
+        ylims = self._ylims
+        ylims["grades"] = _bar_limits(ylims["grades"], float(by_grade.sum(axis=1).max(initial=0)) / 1e6)
+        ylims["aging"] = _bar_limits(ylims["aging"], float(result.aging["amount"].max()) / 1e6)
+        ylims["bridge"] = _bridge_limits(ylims["bridge"], profit_bridge_levels(result.summary))
+        return dict(ylims)
+
+    def background_key(self, result: CreditCommitteeResult) -> Hashable:
+        # The axes, ticks and labels depend on the language, the grades and
+        # buckets shown and the y ranges; the bars are redrawn on top.
+        limits = self._limits(result)
+        return (i18n.get_language(), tuple(map(str, result.by_grade.index)), tuple(result.aging["bucket"]),
+                limits["grades"], limits["aging"], limits["bridge"])
+
     def draw(self, result: CreditCommitteeResult, figure: Figure) -> None:
         grades, ages, bridge = figure.subplots(1, 3, width_ratios=(1.25, 1.0, 1.0), gridspec_kw=dict(
             left=0.075, right=0.99, bottom=0.2, top=0.92, wspace=0.3))
+        limits = self._limits(result)
         # The lean variants (no default-rate axis, no share labels) keep redraws quick;
-        # the summary line carries the numbers.
-        plot_sales_by_grade(result.by_grade, ax=grades, default_rate=False)
-        plot_aging(result.aging, ax=ages, shares=False)
-        plot_profit_bridge(result.summary, ax=bridge)
+        # the summary line carries the numbers. The bars are animated: see update_artists.
+        plot_sales_by_grade(result.by_grade, ax=grades, default_rate=False, ylim=limits["grades"], animated=True)
+        plot_aging(result.aging, ax=ages, shares=False, ylim=limits["aging"], animated=True)
+        plot_profit_bridge(result.summary, ax=bridge, ylim=limits["bridge"], animated=True)
+
+    def update_artists(self, result: CreditCommitteeResult, figure: Figure) -> list[Artist]:
+        grades, ages, bridge = figure.axes
+        return [*update_sales_by_grade(grades, result.by_grade), *update_aging(ages, result.aging),
+                *update_profit_bridge(bridge, result.summary)]
 
     def summarise(self, result: CreditCommitteeResult) -> str:
         s = result.summary
