@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -97,3 +99,93 @@ def test_plots_return_axes_in_both_languages(world, result):
             assert ax.get_title()
         assert axes[0].get_title() == crmsim.t("ka.plot.funnel_title")
         plt.close("all")
+
+
+def _full_redraw_png(world, values: dict) -> bytes:
+    """The PNG of a fresh dashboard set to ``values`` and drawn in full (no saved background)."""
+    fresh = KeyAccountDashboard(world, seed=1)
+    for name, value in values.items():
+        fresh.controls[name].value = value
+    fresh._background_key = None  # forces the full draw of figure, axes, ticks and titles
+    fresh.redraw()
+    return fresh.png
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_blitted_redraw_reuses_the_background_and_matches_a_full_redraw(world, language):
+    crmsim.set_language(language)
+    board = KeyAccountDashboard(world, seed=1)
+    key, background, png, funnel = board._background_key, board._background, board.png, board.result.funnel
+    assert key is not None and background is not None
+    board.controls["bid_discount"].value = 0.12
+    board.controls["drop_risk_above"].value = 0.5  # fewer opportunities pursued: every panel changes
+    assert board._background_key == key
+    assert board._background is background  # only the data were redrawn
+    assert board.png != png and not board.result.funnel.equals(funnel)  # ... and they did change
+    assert board.png == _full_redraw_png(world, board.values)
+
+
+def _assert_same_as_full_redraw(board) -> None:
+    png = board.png
+    board._background_key = None  # forces the full draw of figure, axes, ticks and titles
+    board.redraw()
+    assert board.png == png
+
+
+def test_axes_are_redrawn_when_the_data_leave_them(world):
+    board = KeyAccountDashboard(world, seed=1)
+    key = board._background_key
+    forecast_high, revenue_high = board._highs(board.result, board.months)
+    assert board.forecast_limits(board.result) == (0.0, board._reference_ceilings(0)[0])
+    assert forecast_high <= board._reference_ceilings(0)[0] and revenue_high <= board._reference_ceilings(0)[1]
+    # As if the default policy had sold little: the data no longer fit under the ceilings.
+    board._references[0] = (forecast_high / 4, revenue_high / 4)
+    board.controls["bid_discount"].value = 0.09
+    assert board._background_key != key
+    forecast_high, revenue_high = board._highs(board.result, board.months)
+    assert forecast_high <= board.forecast_limits(board.result)[1] <= 2 * forecast_high
+    assert revenue_high <= board.revenue_limits(board.result)[1] <= 2 * revenue_high
+    _assert_same_as_full_redraw(board)
+
+
+def test_another_rep_gets_its_own_axes(world):
+    board = KeyAccountDashboard(world, seed=1)
+    key = board._background_key
+    board.controls["rep"].value = board.controls["rep"].options[1][1]  # one rep: fewer leads, smaller axes
+    assert board._background_key != key
+    assert board.revenue_limits(board.result)[1] < key[6][1]
+    key = board._background_key
+    board.controls["bid_discount"].value = 0.09
+    assert board._background_key == key
+    _assert_same_as_full_redraw(board)
+
+
+def test_update_helpers_give_the_picture_of_a_fresh_plot(world):
+    runs = [ka.run_pipeline(world, seed=3), ka.run_pipeline(world, seed=3, policy=ka.RepPolicy(bid_discount=0.2))]
+    pngs = []
+    for run, update in ((runs[0], True), (runs[1], False)):
+        fig, axes = plt.subplots(1, 3, figsize=(12, 4))
+        kplots.plot_funnel(pl.funnel(run), ax=axes[0], animated=True)
+        kplots.plot_forecast(pl.forecast_by_month(run), ax=axes[1], animated=True, ylim=(0.0, 500.0))
+        kplots.plot_monthly_revenue(pl.monthly_revenue(run), 100.0, ax=axes[2], animated=True, ylim=(0.0, 500.0))
+        artists = [a for ax in axes for a in (*ax.collections, *ax.lines, *ax.texts)]
+        assert artists and all(a.get_animated() for a in artists)
+        assert all(ax.get_legend().get_animated() for ax in axes[1:])
+        if update:  # drawn for the first run, then given the second run's data
+            changed = (kplots.update_funnel(axes[0], pl.funnel(runs[1]))
+                       + kplots.update_forecast(axes[1], pl.forecast_by_month(runs[1]))
+                       + kplots.update_monthly_revenue(axes[2], pl.monthly_revenue(runs[1]), 100.0))
+            assert set(artists) <= set(changed) and changed[-1] is axes[2].get_legend()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")  # saving draws animated artists too
+        pngs.append(buffer.getvalue())
+        plt.close(fig)
+    assert pngs[0] == pngs[1]
+
+
+def test_plots_are_not_animated_by_default(result):
+    ax = kplots.plot_forecast(pl.forecast_by_month(result))
+    assert not any(a.get_animated() for a in (*ax.collections, *ax.lines, ax.get_legend()))
+    ax = kplots.plot_funnel(pl.funnel(result))
+    assert not any(a.get_animated() for a in (*ax.collections, *ax.texts))
+    plt.close("all")

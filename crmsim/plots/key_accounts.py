@@ -40,21 +40,45 @@ _STAGE_COLOURS = ("#4c72b0", "#55a868", "#c44e52", "#8172b2", "#ccb974", "#64b5c
 _ROLE_COLOURS = {"decision_maker": "#c44e52", "influencer": "#4c72b0", "user": "#55a868", "gatekeeper": "#8172b2"}
 
 
-def _bars(ax: Axes, position, length, start=0.0, thickness: float = 0.8, horizontal: bool = False,
-          color="#4c72b0", label: str | None = None) -> PolyCollection:
-    """Bars as one collection: the dashboard redraws often, and one artist
-    draws several times faster than a patch per bar."""
+def _bar_corners(position, length, start=0.0, thickness: float = 0.8, horizontal: bool = False) -> np.ndarray:
+    """Corners of bars, shape (n, 4, 2), in data coordinates."""
     position = np.asarray(position, dtype=float)
     low = np.broadcast_to(np.asarray(start, dtype=float), position.shape)
     high = low + np.asarray(length, dtype=float)
     a, b = position - thickness / 2, position + thickness / 2
     corners = np.stack([np.stack(pair, 1) for pair in ((low, a), (high, a), (high, b), (low, b))], 1)
-    if not horizontal:
-        corners = corners[:, :, ::-1]
-    bars = PolyCollection(corners, facecolors=color, edgecolors="none", label=label)
+    return corners if horizontal else corners[:, :, ::-1]
+
+
+def _bars(ax: Axes, position, length, start=0.0, thickness: float = 0.8, horizontal: bool = False,
+          color="#4c72b0", label: str | None = None, animated: bool = False, gid: str | None = None) -> PolyCollection:
+    """Bars as one collection: the dashboard redraws often, and one artist
+    draws several times faster than a patch per bar."""
+    bars = PolyCollection(_bar_corners(position, length, start, thickness, horizontal), facecolors=color,
+                          edgecolors="none", label=label, animated=animated, gid=gid)
     ax.add_collection(bars)
     ax.autoscale_view()
     return bars
+
+
+def _by_gid(ax: Axes) -> dict:
+    """The artists of ``ax`` that carry a gid, by gid (texts as lists, in drawing order)."""
+    found: dict = {}
+    for artist in (*ax.collections, *ax.lines):
+        if artist.get_gid():
+            found[artist.get_gid()] = artist
+    for text in ax.texts:
+        if text.get_gid():
+            found.setdefault(text.get_gid(), []).append(text)
+    return found
+
+
+def _legend_of(ax: Axes, animated: bool) -> None:
+    """Mark the legend animated with the data: it sits over them, so a
+    dashboard that redraws only the data draws it again after them."""
+    legend = ax.get_legend()
+    if legend is not None and animated:
+        legend.set_animated(True)
 
 
 def _fixed_positions(ax: Axes) -> None:
@@ -78,21 +102,32 @@ def _month_ticks(ax: Axes, months: pd.Series, axis: str = "x") -> None:
     ax.set_xticks(range(0, len(labels), step), labels[::step])
 
 
-def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def _funnel_labels(funnel: pd.DataFrame):
+    entered = funnel["entered"].to_numpy(dtype=float)
+    y = np.arange(len(entered))[::-1].astype(float)
+    gap = 0.02 * max(entered.max(), 1.0)
+    counts = [f"{int(n)} · {rate:.0%}" for n, rate in zip(entered, funnel["conversion"].fillna(0.0))]
+    return entered, y, gap, counts
+
+
+def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = False) -> Axes:
     """Centred bars, one per stage, as wide as the opportunities entering it,
     with the count and the share that met the stage's key node.
 
-    ``funnel`` is :func:`crmsim.pipeline.funnel`.
+    ``funnel`` is :func:`crmsim.pipeline.funnel`. ``animated`` marks the bars
+    and their labels animated, for dashboards that redraw only the data
+    (:func:`update_funnel`); the x range then depends only on the number of
+    leads (the first stage).
     """
     ax = axes_or_new(ax)
-    entered = funnel["entered"].to_numpy(dtype=float)
-    y = np.arange(len(entered))[::-1].astype(float)
-    _bars(ax, y, entered, start=-entered / 2, horizontal=True, color=_STAGE_COLOURS[:len(entered)])
+    entered, y, gap, counts = _funnel_labels(funnel)
+    _bars(ax, y, entered, start=-entered / 2, horizontal=True, color=_STAGE_COLOURS[:len(entered)],
+          animated=animated, gid="ka-funnel-bars")
     width = max(entered.max(), 1.0)
-    gap = 0.02 * width
-    for yi, n, rate, label in zip(y, entered, funnel["conversion"].fillna(0.0), _stage_labels(funnel.index)):
-        ax.text(-n / 2 - gap, yi, label, va="center", ha="right", fontsize=9)
-        ax.text(n / 2 + gap, yi, f"{int(n)} · {rate:.0%}", va="center", fontsize=8)
+    for yi, n, count, label in zip(y, entered, counts, _stage_labels(funnel.index)):
+        ax.text(-n / 2 - gap, yi, label, va="center", ha="right", fontsize=9, animated=animated,
+                gid="ka-funnel-stage")
+        ax.text(n / 2 + gap, yi, count, va="center", fontsize=8, animated=animated, gid="ka-funnel-count")
     ax.set_xlim(-width * 1.05, width * 0.8)
     ax.set_ylim(-0.6, len(entered) - 0.4)
     ax.set_xticks([])
@@ -104,6 +139,21 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None) -> Axes:
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     return ax
+
+
+def update_funnel(ax: Axes, funnel: pd.DataFrame) -> list:
+    """Put ``funnel`` into the bars and labels that :func:`plot_funnel` drew on
+    ``ax`` (same stages, same number of leads); returns them in drawing order."""
+    artists = _by_gid(ax)
+    entered, y, gap, counts = _funnel_labels(funnel)
+    bars = artists["ka-funnel-bars"]
+    bars.set_verts(_bar_corners(y, entered, start=-entered / 2, horizontal=True))
+    stages, numbers = artists["ka-funnel-stage"], artists["ka-funnel-count"]
+    for yi, n, count, stage, number in zip(y, entered, counts, stages, numbers):
+        stage.set_position((-n / 2 - gap, yi))
+        number.set_position((n / 2 + gap, yi))
+        number.set_text(count)
+    return [bars, *stages, *numbers]
 
 
 def plot_timeline(timeline: pd.DataFrame, opportunity_id: int, ax: Axes | None = None) -> Axes:
@@ -163,45 +213,95 @@ def plot_buying_centre(contacts: pd.DataFrame, account_name: str, ax: Axes | Non
     return ax
 
 
-def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: bool = True) -> Axes:
+def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: bool = True,
+                  animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """At each month start: the open pipeline, its weighted forecast and what it was actually won for.
 
-    ``monthly`` is :func:`crmsim.pipeline.forecast_by_month`.
+    ``monthly`` is :func:`crmsim.pipeline.forecast_by_month`. ``animated``
+    marks the bars, the lines and the legend over them animated, for
+    dashboards that redraw only the data (:func:`update_forecast`); they
+    should then fix the y range with ``ylim`` (CNY m).
     """
     ax = axes_or_new(ax)
     x = np.arange(len(monthly))
     if show_pipeline:
-        _bars(ax, x, monthly["pipeline"], color="#dddddd", label=i18n.t("ka.plot.pipeline"))
-    ax.plot(x, monthly["forecast"], marker="o", color="#4c72b0", label=i18n.t("ka.plot.forecast"))
-    ax.plot(x, monthly["actual"], marker="s", color="#c44e52", label=i18n.t("ka.plot.actual"))
+        _bars(ax, x, monthly["pipeline"], color="#dddddd", label=i18n.t("ka.plot.pipeline"), animated=animated,
+              gid="ka-pipeline")
+    ax.plot(x, monthly["forecast"], marker="o", color="#4c72b0", label=i18n.t("ka.plot.forecast"),
+            animated=animated, gid="ka-forecast")
+    ax.plot(x, monthly["actual"], marker="s", color="#c44e52", label=i18n.t("ka.plot.actual"),
+            animated=animated, gid="ka-actual")
     _month_ticks(ax, monthly["month"])
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.yaxis.set_major_locator(MaxNLocator(5))
     _fixed_positions(ax)
     ax.set_ylabel(i18n.t("ka.plot.cny_m"))
     ax.set_title(i18n.t("ka.plot.forecast_title"), y=1.0)
     ax.legend(loc="upper right", fontsize=8)
+    _legend_of(ax, animated)
     return ax
 
 
-def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None, ax: Axes | None = None) -> Axes:
+def update_forecast(ax: Axes, monthly: pd.DataFrame) -> list:
+    """Put ``monthly`` into the artists that :func:`plot_forecast` drew on ``ax``
+    (same months); returns them in drawing order, the legend last."""
+    artists = _by_gid(ax)
+    x = np.arange(len(monthly))
+    changed = []
+    if "ka-pipeline" in artists:
+        artists["ka-pipeline"].set_verts(_bar_corners(x, monthly["pipeline"]))
+        changed.append(artists["ka-pipeline"])
+    for gid, column in (("ka-forecast", "forecast"), ("ka-actual", "actual")):
+        artists[gid].set_data(x, monthly[column].to_numpy())
+        changed.append(artists[gid])
+    return changed + ([ax.get_legend()] if ax.get_legend() is not None else [])
+
+
+def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None, ax: Axes | None = None,
+                         animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """Revenue signed each month, the cumulative total and the cumulative goal.
 
-    ``revenue`` is :func:`crmsim.pipeline.monthly_revenue`.
+    ``revenue`` is :func:`crmsim.pipeline.monthly_revenue`. ``animated`` marks
+    the bars, the lines and the legend over them animated, for dashboards
+    that redraw only the data (:func:`update_monthly_revenue`); they should
+    then fix the y range with ``ylim`` (CNY m; default from 0 to the data).
     """
     ax = axes_or_new(ax)
     x = np.arange(len(revenue))
-    _bars(ax, x, revenue["revenue"], color="#55a868", label=i18n.t("ka.plot.revenue"))
-    ax.plot(x, revenue["cumulative_revenue"], marker="o", color="#333333", label=i18n.t("ka.plot.cumulative"))
+    _bars(ax, x, revenue["revenue"], color="#55a868", label=i18n.t("ka.plot.revenue"), animated=animated,
+          gid="ka-revenue")
+    ax.plot(x, revenue["cumulative_revenue"], marker="o", color="#333333", label=i18n.t("ka.plot.cumulative"),
+            animated=animated, gid="ka-cumulative")
     if yearly_goal is not None:
-        ax.plot(x, yearly_goal / 12.0 * (x + 1), linestyle="--", color="#c44e52", label=i18n.t("ka.plot.goal"))
+        ax.plot(x, yearly_goal / 12.0 * (x + 1), linestyle="--", color="#c44e52", label=i18n.t("ka.plot.goal"),
+                animated=animated, gid="ka-goal")
     _month_ticks(ax, revenue["month"])
-    ax.set_ylim(bottom=0.0)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    else:
+        ax.set_ylim(bottom=0.0)
     ax.yaxis.set_major_locator(MaxNLocator(5))
     _fixed_positions(ax)
     ax.set_ylabel(i18n.t("ka.plot.cny_m"))
     ax.set_title(i18n.t("ka.plot.revenue_title"), y=1.0)
     ax.legend(loc="upper left", fontsize=8)
+    _legend_of(ax, animated)
     return ax
+
+
+def update_monthly_revenue(ax: Axes, revenue: pd.DataFrame, yearly_goal: float | None = None) -> list:
+    """Put ``revenue`` (and the goal) into the artists that :func:`plot_monthly_revenue`
+    drew on ``ax`` (same months); returns them in drawing order, the legend last."""
+    artists = _by_gid(ax)
+    x = np.arange(len(revenue))
+    artists["ka-revenue"].set_verts(_bar_corners(x, revenue["revenue"]))
+    artists["ka-cumulative"].set_data(x, revenue["cumulative_revenue"].to_numpy())
+    changed = [artists["ka-revenue"], artists["ka-cumulative"]]
+    if "ka-goal" in artists and yearly_goal is not None:
+        artists["ka-goal"].set_data(x, yearly_goal / 12.0 * (x + 1))
+        changed.append(artists["ka-goal"])
+    return changed + ([ax.get_legend()] if ax.get_legend() is not None else [])
 
 
 def plot_win_rates(rates: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -232,4 +332,4 @@ def plot_cycle_time(cycle: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 
 __all__ = ["plot_buying_centre", "plot_cycle_time", "plot_forecast", "plot_funnel", "plot_monthly_revenue",
-           "plot_timeline", "plot_win_rates"]
+           "plot_timeline", "plot_win_rates", "update_forecast", "update_funnel", "update_monthly_revenue"]

@@ -4,6 +4,7 @@ funnel, the weighted forecast against actual and the revenue over 12 months."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -13,7 +14,8 @@ from matplotlib.figure import Figure
 from .. import i18n
 from ..key_accounts import GRADES, PipelineResult, RepPolicy, generate_opportunities, simulate_pipeline
 from ..pipeline import forecast_by_month, funnel, monthly_revenue, stage_win_rates, suggested_goal
-from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenue
+from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenue, update_forecast, update_funnel, \
+    update_monthly_revenue
 from . import Dashboard
 
 i18n.register({f"ka.widget.{name}": pair for name, pair in {
@@ -30,6 +32,19 @@ i18n.register({f"ka.widget.{name}": pair for name, pair in {
 }.items()})
 
 
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10**k that is >= value (at least 1)."""
+    value = max(float(value), 1.0)
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(step * power for step in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+                if step * power >= value * (1 - 1e-12))
+
+
+def _ceiling(high: float, reference: float) -> float:
+    """The reference ceiling while ``high`` fits under it, else a nice ceiling just above ``high``."""
+    return reference if high <= reference else _nice_ceiling(1.05 * high)
+
+
 @dataclass(frozen=True)
 class KeyAccountView:
     """What the dashboard computed for one setting of its controls."""
@@ -40,11 +55,18 @@ class KeyAccountView:
     revenue: pd.DataFrame
     goal: float
     summary: dict
+    rep: int = 0
 
 
 class KeyAccountDashboard(Dashboard):
     """Allocate a rep's monthly effort across accounts by grade, choose a bid
     strategy, and watch the funnel, the forecast and 12 months of revenue.
+
+    The redraw is light: axes, ticks and titles are drawn once into a
+    background, and a change of policy redraws only the bars, curves, funnel
+    labels and legends on it (blitting, see :meth:`Dashboard.background_key`).
+    The y ranges are fixed per rep (see :meth:`forecast_limits`), so the
+    background is rebuilt only for another rep or when the data leave them.
 
     Parameters
     ----------
@@ -74,6 +96,7 @@ class KeyAccountDashboard(Dashboard):
         self.stage_weights = stage_win_rates(self.past)
         self._by_rep: dict[int, pd.DataFrame] = {}
         self._goals: dict[int, float] = {}
+        self._references: dict[int, tuple[float, float]] = {}
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -100,6 +123,7 @@ class KeyAccountDashboard(Dashboard):
         controls["drop_risk_above"] = widgets.FloatSlider(value=defaults.drop_risk_above, min=0.3, max=1.0,
                                                           step=0.05, description=i18n.t("ka.widget.risk"),
                                                           style=style)
+        self._defaults = {name: control.value for name, control in controls.items()}
         return controls
 
     def _opportunities_of(self, rep: int) -> pd.DataFrame:
@@ -143,15 +167,62 @@ class KeyAccountDashboard(Dashboard):
                    "attainment": signed / (goal * self.months / 12.0),
                    "margin": float(revenue["gross_margin"].sum())}
         return KeyAccountView(result=result, funnel=funnel(result), revenue=revenue, goal=goal, summary=summary,
+                              rep=rep,
                               forecast=forecast_by_month(result, method="stage", stage_weights=self.stage_weights))
+
+    # --- drawing: the axes once, then only the data (blitting) ------------------
+    @staticmethod
+    def _highs(result: KeyAccountView, months: int) -> tuple[float, float]:
+        """Highest value of the forecast panel and of the revenue panel (with the goal line), CNY m."""
+        forecast = max(result.forecast["forecast"].max(), result.forecast["actual"].max(), 0.0)
+        goal = result.goal * months / 12.0  # where the cumulative goal line ends
+        revenue = max(result.revenue["cumulative_revenue"].max(), result.revenue["revenue"].max(), goal, 0.0)
+        return float(forecast), float(revenue)
+
+    def _reference_ceilings(self, rep: int) -> tuple[float, float]:
+        """Y ceilings of the forecast and revenue panels for ``rep``: a quarter above
+        what the default policy gives, rounded up to a nice number."""
+        if rep not in self._references:
+            default = self.compute(**{**self._defaults, "rep": rep})
+            self._references[rep] = tuple(_nice_ceiling(1.25 * high) for high in self._highs(default, self.months))
+        return self._references[rep]
+
+    def forecast_limits(self, result: KeyAccountView) -> tuple[float, float]:
+        """Y range of the forecast panel, CNY m.
+
+        From 0 to the rep's reference ceiling (the default policy's data plus
+        a quarter, rounded up), so that most changes of policy keep the axes
+        and redraw only the data; when the data leave that range, to a nice
+        ceiling just above them. A function of the rep and the result only:
+        the same setting always gives the same picture.
+        """
+        return (0.0, _ceiling(self._highs(result, self.months)[0], self._reference_ceilings(result.rep)[0]))
+
+    def revenue_limits(self, result: KeyAccountView) -> tuple[float, float]:
+        """Y range of the revenue panel, CNY m (above the cumulative revenue and the goal line);
+        chosen like :meth:`forecast_limits`."""
+        return (0.0, _ceiling(self._highs(result, self.months)[1], self._reference_ceilings(result.rep)[1]))
+
+    def background_key(self, result: KeyAccountView):
+        """Everything the axes, ticks and titles depend on; the data are redrawn on top."""
+        return (i18n.get_language(), tuple(result.funnel.index), float(max(result.funnel["entered"].max(), 1)),
+                tuple(result.forecast["month"]), self.forecast_limits(result),
+                tuple(result.revenue["month"]), self.revenue_limits(result))
 
     def draw(self, result: KeyAccountView, figure: Figure) -> None:
         # Fixed margins (the base figure has no layout engine): the three panels never change shape.
         funnel_ax, forecast_ax, revenue_ax = figure.subplots(1, 3, gridspec_kw={
             "left": 0.01, "right": 0.99, "bottom": 0.12, "top": 0.91, "wspace": 0.2})
-        plot_funnel(result.funnel, ax=funnel_ax)
-        plot_forecast(result.forecast, ax=forecast_ax, show_pipeline=False)
-        plot_monthly_revenue(result.revenue, yearly_goal=result.goal, ax=revenue_ax)
+        plot_funnel(result.funnel, ax=funnel_ax, animated=True)
+        plot_forecast(result.forecast, ax=forecast_ax, show_pipeline=False, animated=True,
+                      ylim=self.forecast_limits(result))
+        plot_monthly_revenue(result.revenue, yearly_goal=result.goal, ax=revenue_ax, animated=True,
+                             ylim=self.revenue_limits(result))
+
+    def update_artists(self, result: KeyAccountView, figure: Figure) -> list:
+        funnel_ax, forecast_ax, revenue_ax = figure.axes
+        return (update_funnel(funnel_ax, result.funnel) + update_forecast(forecast_ax, result.forecast)
+                + update_monthly_revenue(revenue_ax, result.revenue, yearly_goal=result.goal))
 
     def summarise(self, result: KeyAccountView) -> str:
         if result.summary["leads"] == 0:
