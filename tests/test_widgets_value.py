@@ -49,3 +49,15 @@ def test_controls_speak_chinese(world):
     assert dashboard.controls["segment"].description == "客户类别"
     assert dashboard.controls["segment"].options[0][0] == "全部客户"
     assert dashboard.summary.value.startswith("共")
+
+
+def test_a_blitting_dashboard_redraws_its_background_when_the_language_changes():
+    from crmsim.widgets.relationships import RelationshipDashboard
+
+    dashboard = RelationshipDashboard(n_customers=300)
+    english_key = dashboard._background_key
+    dashboard.controls["contacts"].value = 3.0
+    assert dashboard._background_key == english_key  # only the data were redrawn
+    crmsim.set_language("zh")
+    dashboard.controls["contacts"].value = 2.0
+    assert dashboard._background_key[0] == "zh" and dashboard._background_key != english_key

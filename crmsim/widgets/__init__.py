@@ -29,7 +29,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from .. import plots  # noqa: F401  (registers the CJK font)
+from .. import i18n, plots  # noqa: F401  (plots registers the CJK font)
 
 
 class Dashboard:
@@ -103,6 +103,10 @@ class Dashboard:
         artists from :meth:`update_artists` are drawn on it, which skips
         the costly text and tick rendering. Data artists must then be
         created with ``animated=True`` in :meth:`draw`.
+
+        It is called once per redraw, before :meth:`draw`, with the result
+        about to be shown. The current language is added to the key by the
+        base class.
         """
         return None
 
@@ -134,6 +138,8 @@ class Dashboard:
         """Redraw the figure and the summary from the current result."""
         started = time.perf_counter()
         key = self.background_key(self.result)
+        if key is not None:
+            key = (i18n.get_language(), key)  # titles and labels are part of the background
         if key is None or key != self._background_key or self._canvas is None:
             self.figure.clear()
             self.draw(self.result, self.figure)
