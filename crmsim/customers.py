@@ -49,14 +49,15 @@ def _pick(u: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return index
 
 
-def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int,
-                       reps: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
-    """Customers ``[start, stop)`` of the world.
+def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int,
+                     reps: pd.DataFrame) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The columns of customers ``[start, stop)``, categories as integer codes.
 
     Returns
     -------
-    customers : DataFrame
-        See :data:`crmsim.schema.TABLES` ``["customers"]`` for the columns.
+    columns : dict of ndarray
+        The customers table's columns (see :data:`crmsim.schema.TABLES`
+        ``["customers"]``), in order; :func:`customers_frame` makes the table.
     latent : dict of ndarray
         Per-customer quantities that other tables are built from but that no
         table shows (e.g. the credit-quality factor behind the statements).
@@ -137,21 +138,20 @@ def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start:
     second_syl = (index // len(vocab.NAME_FIRST) * 11 + int(root.entropy % 7919)) % len(vocab.NAME_SECOND)
     trade = first_syl * len(vocab.NAME_SECOND) + second_syl
     name_code = (trade * len(vocab.INDUSTRY_CODES) + industry) * vocab.N_LEGAL_FORMS + np.take(vocab.LEGAL_FORM_OF_TIER, tier)
-    name_en, name_zh = vocab.trade_name_dtypes()
 
-    customers = pd.DataFrame(copy=False, data={
+    columns = {
         "customer_id": np.arange(start + 1, stop + 1, dtype=np.int32),
-        "name_en": pd.Categorical.from_codes(name_code, dtype=name_en),
-        "name_zh": pd.Categorical.from_codes(name_code, dtype=name_zh),
-        "industry": pd.Categorical.from_codes(industry, dtype=vocab.category(vocab.INDUSTRY_CODES)),
-        "region": pd.Categorical.from_codes(region, dtype=vocab.category(vocab.REGION_CODES)),
-        "city": pd.Categorical.from_codes(city, dtype=vocab.category(vocab.CITY_CODES)),
-        "size_tier": pd.Categorical.from_codes(tier, dtype=vocab.category(vocab.SIZE_CODES, ordered=True)),
+        "name_en": name_code,
+        "name_zh": name_code,
+        "industry": industry,
+        "region": region,
+        "city": city,
+        "size_tier": tier,
         "annual_revenue": np.round(revenue, 3),
         "employees": employees,
         "years_in_business": years,
-        "value_orientation": pd.Categorical.from_codes(orientation, dtype=vocab.category(vocab.ORIENTATION_CODES)),
-        "segment": pd.Categorical.from_codes(segment, dtype=vocab.category(vocab.SEGMENT_CODES)),
+        "value_orientation": orientation,
+        "segment": segment,
         "rep_id": rep_id.astype(np.int32),
         "customer_since": since.astype("datetime64[ns]"),
         "true_payment_reliability": np.round(reliability, 4),
@@ -162,9 +162,37 @@ def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start:
         "true_share_of_wallet": np.round(share_of_wallet, 4),
         "true_purchase_rate": np.round(purchase_rate, 4),
         "true_dropout_prob": np.round(dropout, 4),
-    })
+    }
     latent = {"credit": credit, "tier": tier, "industry": industry}
-    return customers, latent
+    return columns, latent
+
+
+def customers_frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The customers table from :func:`customer_columns` output (category codes wrapped in their dtypes)."""
+    name_en, name_zh = vocab.trade_name_dtypes()
+    categories = {
+        "name_en": name_en,
+        "name_zh": name_zh,
+        "industry": vocab.category(vocab.INDUSTRY_CODES),
+        "region": vocab.category(vocab.REGION_CODES),
+        "city": vocab.category(vocab.CITY_CODES),
+        "size_tier": vocab.category(vocab.SIZE_CODES, ordered=True),
+        "value_orientation": vocab.category(vocab.ORIENTATION_CODES),
+        "segment": vocab.category(vocab.SEGMENT_CODES),
+    }
+    return pd.DataFrame(copy=False, data={
+        name: pd.Categorical.from_codes(values, dtype=categories[name]) if name in categories else values
+        for name, values in columns.items()})
+
+
+def generate_customers(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int,
+                       reps: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """Customers ``[start, stop)`` of the world as a DataFrame, and their latent quantities.
+
+    See :func:`customer_columns`.
+    """
+    columns, latent = customer_columns(config, root, start, stop, reps)
+    return customers_frame(columns), latent
 
 
 # Contacts per customer by size tier (inclusive range); a buying centre is

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .config import WorldConfig, build_config
-from .customers import generate_contacts, generate_customers
+from .customers import customer_columns, customers_frame, generate_contacts, generate_customers
 from .financials import generate_financials
 from .products import generate_products
 from .purchases import generate_orders
 from .salesforce import generate_reps
 from .seeding import BLOCK_SIZE, SeedLike, root_sequence
+from .vocab import person_name_dtypes, trade_name_dtypes
 from .validation import check_int
 
 #: Customers generated per pass: small enough that numpy's temporaries stay in
 #: cache and are reused rather than freshly mapped, which is about twice as
-#: fast as one pass over a million customers. A multiple of BLOCK_SIZE, so the
-#: data do not depend on it.
+#: fast as one pass over a million customers. The data do not depend on it.
 CUSTOMER_CHUNK = 64 * BLOCK_SIZE
 
 #: The tables of a world, in the order they are exported.
@@ -110,11 +112,16 @@ def _customers(config: WorldConfig, root: np.random.SeedSequence, start: int, st
     """:func:`generate_customers` in passes of :data:`CUSTOMER_CHUNK` customers."""
     if stop - start <= CUSTOMER_CHUNK:
         return generate_customers(config, root, start, stop, reps)
-    parts = [generate_customers(config, root, a, min(a + CUSTOMER_CHUNK, stop), reps)
-             for a in range(start, stop, CUSTOMER_CHUNK)]
-    customers = pd.concat([p[0] for p in parts], ignore_index=True)
+    # Passes are independent (each customer's numbers come from its own block
+    # stream) and numpy releases the GIL while it draws and computes, so the
+    # passes run on all cores; pool.map keeps their order.
+    trade_name_dtypes(), person_name_dtypes()  # build the shared vocabularies once, before the threads
+    passes = [(a, min(a + CUSTOMER_CHUNK, stop)) for a in range(start, stop, CUSTOMER_CHUNK)]
+    with ThreadPoolExecutor(max_workers=min(len(passes), os.cpu_count() or 1)) as pool:
+        parts = list(pool.map(lambda bounds: customer_columns(config, root, *bounds, reps), passes))
+    columns = {name: np.concatenate([p[0][name] for p in parts]) for name in parts[0][0]}
     latent = {name: np.concatenate([p[1][name] for p in parts]) for name in parts[0][1]}
-    return customers, latent
+    return customers_frame(columns), latent
 
 
 def iter_world_chunks(seed: SeedLike = 0, n_customers: int = 200, chunk_size: int = 100_000,
