@@ -153,7 +153,7 @@ def test_another_rep_gets_its_own_axes(world):
     key = board._background_key
     board.controls["rep"].value = board.controls["rep"].options[1][1]  # one rep: fewer leads, smaller axes
     assert board._background_key != key
-    assert board.revenue_limits(board.result)[1] < key[6][1]
+    assert board.revenue_limits(board.result)[1] < key[1][6][1]  # key = (language, dashboard key)
     key = board._background_key
     board.controls["bid_discount"].value = 0.09
     assert board._background_key == key

@@ -33,7 +33,7 @@ from crmsim.plots.credit import (plot_aging, plot_profit_bridge, plot_receivable
 
 world = crmsim.make_world(seed=2024, n_customers=3000)
 file = credit.credit_file(world)
-credit.file_card(file, customer_id=17)
+credit.file_card(file, customer_id=43)
 """),
     md("""
 ## 1. The credit file
@@ -49,7 +49,7 @@ A credit file brings together three kinds of information:
   management and of its professional staff. A busy, orderly workshop and staff who speak well of the firm are
   good signs.
 
-The card above is customer 17's file. No single number decides: a firm can be profitable and still pay late.
+The card above is customer 43's file. No single number decides: a firm can be profitable and still pay late.
 """, """
 ## 1. 客户信用档案
 
@@ -59,7 +59,7 @@ The card above is customer 17's file. No single number decides: a firm can be pr
 - **信用报告**：客户过去向我们和他人付款的情况（逾期、违约）、诉讼记录，以及为其他企业提供担保等或有负债。
 - **非财务信息**：通过实地考察作出的判断，包括商誉、经营年限、经营管理水平和专业水平。生产饱满、工作有序、员工评价良好，都是积极的信号。
 
-上表是17号客户的信用档案。没有哪一个数字能单独决定结论：一家盈利的企业也可能拖欠货款。
+上表是43号客户的信用档案。没有哪一个数字能单独决定结论：一家盈利的企业也可能拖欠货款。
 """),
     md("""
 ## 2. Rating the customer step by step
@@ -72,7 +72,7 @@ A weighted factor rating turns the file into one score:
 4. score bands map to **grades** AAA, AA, A, BBB, BB, B and C (AAA from 85 points, then every 10 points a grade
    lower, C below 35).
 
-Here is every step for customer 17.
+Here is every step for customer 43.
 """, """
 ## 2. 逐步评定客户信用等级
 
@@ -83,10 +83,10 @@ Here is every step for customer 17.
 3. **总分**等于各因素“权重×得分”之和，介于0到100之间，分数越高，付款越可靠；
 4. 按分数区间划分**信用等级**：AAA、AA、A、BBB、BB、B、C（85分及以上为AAA，此后每低10分降一级，35分以下为C）。
 
-下表列出了17号客户评分的每一步。
+下表列出了43号客户评分的每一步。
 """),
     code("""
-credit.rating_steps(file, customer_id=17)
+credit.rating_steps(file, customer_id=43)
 """),
     md("""
 Now the same score card rates every customer at once. The table counts the customers of each grade.
@@ -118,7 +118,7 @@ credit.translated(grades)
 """),
     code("""
 limits = credit.credit_limits(file)
-credit.limit_steps(limits, customer_id=17)
+credit.limit_steps(limits, customer_id=43)
 """),
     md("""
 ## 4. A credit policy, simulated
@@ -310,7 +310,7 @@ CreditCommitteeDashboard(world, months=24, seed=7)
     md("""
 ## Questions
 
-1. Customer 17 has a reasonable current ratio but a poor payment record. Which weights would you change so that the
+1. Customer 43 has a reasonable current ratio but a poor payment record. Which weights would you change so that the
    rating reflects this better, and what does that do to the AUC?
 2. Why does a stricter cutoff lower bad debt but not always raise profit?
 3. The textbook formula and the simulation disagree slightly on the cost of money tied up. Where does the
@@ -318,7 +318,7 @@ CreditCommitteeDashboard(world, months=24, seed=7)
 """, """
 ## 思考题
 
-1. 17号客户的流动比率尚可，但付款记录较差。你会如何调整权重，使评级更好地反映这一点？这对AUC有什么影响？
+1. 43号客户的流动比率尚可，但付款记录较差。你会如何调整权重，使评级更好地反映这一点？这对AUC有什么影响？
 2. 为什么更严格的授信门槛能降低坏账，却不一定能提高利润？
 3. 教材公式与模拟结果在资金占用成本上略有差异。差异从何而来？如果改用每周余额而不是月末余额，差异会变大还是变小？
 """),
