@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import io
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import matplotlib
 
@@ -26,8 +28,11 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 import crmsim  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
+from timing import summary_lines, time_changes  # noqa: E402
 
 # The control changes cycled through: every lever of the committee.
 CHANGES = [
@@ -70,27 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     invoices = len(dashboard.result.simulation.invoices)
     print(f"customers={args.customers} months={args.months} invoices={invoices:,} build_s={build_s:.2f}")
 
-    dashboard.recompute()  # warm-up: first-call costs (imports, caches) are not what a learner waits for
-    dashboard.redraw()
-    update_ms, redraw_ms, full = [], [], 0
-    steps = [(name, value) for name, values in CHANGES for value in values]
-    for k in range(args.repeats):
-        name, value = steps[k % len(steps)]
-        key = dashboard._background_key
-        dashboard.controls[name].value = value  # triggers recompute + redraw, as in the notebook
-        update_ms.append(dashboard.timings["update_ms"])
-        redraw_ms.append(dashboard.timings["redraw_ms"])
-        redrawn = key is None or dashboard._background_key != key
-        full += redrawn
-        print(f"{name}={value}: update {update_ms[-1]:.1f} ms, redraw {redraw_ms[-1]:.1f} ms"
-              + (" (full)" if redrawn else ""))
-
+    timings = time_changes(dashboard, CHANGES, args.repeats)
     print(f"reference: an empty 3-panel figure of the same size saved as PNG takes "
           f"{_reference_redraw_ms(dashboard):.1f} ms on this machine (median)")
-    print(f"update_ms: min {min(update_ms):.1f} median {statistics.median(update_ms):.1f} max {max(update_ms):.1f}")
-    print(f"full redraws (axes changed): {full} of {len(redraw_ms)}")
-    print(f"redraw_ms: min {min(redraw_ms):.1f} median {statistics.median(redraw_ms):.1f} max {max(redraw_ms):.1f}")
-    print(f"median_update_ms={statistics.median(update_ms):.1f} median_redraw_ms={statistics.median(redraw_ms):.1f}")
+    print("\n".join(summary_lines(*timings)))
     return 0
 
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import crmsim  # noqa: E402
 from crmsim.widgets.relationships import RelationshipDashboard  # noqa: E402
-from dashboard_timing import summary_lines, time_changes  # noqa: E402
+from timing import summary_lines, time_changes  # noqa: E402
 
 # The control changes cycled through: every lever of the care policy.
 CHANGES = [
@@ -60,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"customers={args.customers} months={args.months} customer_months={rows:,} build_s={build_s:.2f} "
           f"cpus={os.cpu_count()} load_avg_1min={os.getloadavg()[0]:.1f}")
 
-    update_ms, redraw_ms = time_changes(dashboard, CHANGES, args.repeats)
-    print("\n".join(summary_lines(update_ms, redraw_ms)))
+    print("\n".join(summary_lines(*time_changes(dashboard, CHANGES, args.repeats))))
     return 0
 
 

@@ -21,7 +21,6 @@ Targets (2-core machine): vs_faker >= 1000, world_100k_s <= 3, peak_mib <= 1024.
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import crmsim  # noqa: E402
 from crmsim import world as world_module  # noqa: E402
 from faker_peer import faker_customers  # noqa: E402
+from timing import timed  # noqa: E402
 
 N_CUSTOMERS_RATE = 1_000_000
 N_FAKER = 3_000
@@ -54,16 +54,6 @@ def single_thread():
         yield
     finally:
         world_module.ThreadPoolExecutor = original
-
-
-def timed(fn, repeat: int) -> float:
-    """Median wall time of ``repeat`` calls."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:
