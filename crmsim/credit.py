@@ -253,6 +253,16 @@ _FILE_ITEMS = ("annual_revenue", "revenue_in_tier", "current_ratio", "debt_to_as
                "reputation", "years_in_business", "management_level", "professional_level", "annual_purchases")
 
 
+def _customer_row(table: pd.DataFrame, customer_id: int, what: str) -> pd.Series:
+    """The row of ``customer_id`` in a per-customer table, or a clear error naming ``what`` it was looked up in."""
+    check_int("customer_id", customer_id)
+    match = table.index[table["customer_id"] == customer_id]
+    if len(match) == 0:
+        raise ValueError(f"customer_id={customer_id} is not in {what} "
+                         f"(ids {table['customer_id'].min()}..{table['customer_id'].max()})")
+    return table.loc[match[0]]
+
+
 def file_card(file: pd.DataFrame, customer_id: int) -> pd.DataFrame:
     """One customer's credit file as a two-column table in the current language.
 
@@ -260,12 +270,7 @@ def file_card(file: pd.DataFrame, customer_id: int) -> pd.DataFrame:
     grouped as statements, credit report and non-financial items.
     """
     _check_file(file, ("customer_id",) + _FILE_ITEMS)
-    check_int("customer_id", customer_id)
-    match = file.index[file["customer_id"] == customer_id]
-    if len(match) == 0:
-        raise ValueError(f"customer_id={customer_id} is not in the credit file "
-                         f"(ids {file['customer_id'].min()}..{file['customer_id'].max()})")
-    row = file.loc[match[0]]
+    row = _customer_row(file, customer_id, "the credit file")
     name = row["name_zh"] if i18n.get_language() == "zh" else row["name_en"]
     items = [(i18n.t("credit.file.name"), str(name)),
              (i18n.t("credit.file.size_tier"), i18n.t(f"size_tier.{row['size_tier']}"))]
@@ -501,12 +506,7 @@ def rating_steps(file: pd.DataFrame, customer_id: int, scorecard: ScoreCard = DE
     the grade in the band column.
     """
     _check_file(file, ["customer_id"] + [f.name for f in scorecard.factors])
-    check_int("customer_id", customer_id)
-    match = file.index[file["customer_id"] == customer_id]
-    if len(match) == 0:
-        raise ValueError(f"customer_id={customer_id} is not in the credit file "
-                         f"(ids {file['customer_id'].min()}..{file['customer_id'].max()})")
-    row = file.loc[match[0]]
+    row = _customer_row(file, customer_id, "the credit file")
     weights = scorecard.weights
     rows = []
     for factor in scorecard.factors:
@@ -680,11 +680,7 @@ def credit_limits(file: pd.DataFrame, rules: LimitRules = DEFAULT_LIMIT_RULES) -
 
 def limit_steps(limits: pd.DataFrame, customer_id: int, rules: LimitRules = DEFAULT_LIMIT_RULES) -> pd.DataFrame:
     """Steps 1-3 of one customer's limit as a small table in the current language."""
-    check_int("customer_id", customer_id)
-    match = limits.index[limits["customer_id"] == customer_id]
-    if len(match) == 0:
-        raise ValueError(f"customer_id={customer_id} is not in the limits table")
-    row = limits.loc[match[0]]
+    row = _customer_row(limits, customer_id, "the limits table")
     rows = [(i18n.t(f"credit.factor.{item}"), str(row[f"grade_{item}"]), row[f"percent_{item}"])
             for item in LIMIT_ITEMS]
     rows += [(i18n.t("credit.limit.base"), "", round(row["base_limit"], 2)),
