@@ -115,12 +115,25 @@ def _customers(config: WorldConfig, root: np.random.SeedSequence, start: int, st
     # Passes are independent (each customer's numbers come from its own block
     # stream) and numpy releases the GIL while it draws and computes, so the
     # passes run on all cores; pool.map keeps their order.
+    # Each pass writes its rows into arrays allocated once (by the first pass,
+    # which fixes the dtypes), so copying in and touching the new memory is
+    # spread over the threads too.
     trade_name_dtypes(), person_name_dtypes()  # build the shared vocabularies once, before the threads
-    passes = [(a, min(a + CUSTOMER_CHUNK, stop)) for a in range(start, stop, CUSTOMER_CHUNK)]
-    with ThreadPoolExecutor(max_workers=min(len(passes), os.cpu_count() or 1)) as pool:
-        parts = list(pool.map(lambda bounds: customer_columns(config, root, *bounds, reps), passes))
-    columns = {name: np.concatenate([p[0][name] for p in parts]) for name in parts[0][0]}
-    latent = {name: np.concatenate([p[1][name] for p in parts]) for name in parts[0][1]}
+    first, *rest = [(a, min(a + CUSTOMER_CHUNK, stop)) for a in range(start, stop, CUSTOMER_CHUNK)]
+    first_columns, first_latent = customer_columns(config, root, *first, reps)
+    columns = {name: np.empty(stop - start, dtype=values.dtype) for name, values in first_columns.items()}
+    latent = {name: np.empty(stop - start, dtype=values.dtype) for name, values in first_latent.items()}
+
+    def store(bounds: tuple[int, int], part_columns: dict, part_latent: dict) -> None:
+        rows = slice(bounds[0] - start, bounds[1] - start)
+        for name, values in part_columns.items():
+            columns[name][rows] = values
+        for name, values in part_latent.items():
+            latent[name][rows] = values
+
+    store(first, first_columns, first_latent)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(lambda bounds: store(bounds, *customer_columns(config, root, *bounds, reps)), rest))
     return customers_frame(columns), latent
 
 
