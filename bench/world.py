@@ -37,10 +37,17 @@ N_CUSTOMERS_RATE = 1_000_000
 N_FAKER = 3_000
 N_WORLD = 100_000
 
+# VmHWM is the peak resident memory of this process's own address space. On
+# Linux, ru_maxrss also carries over the parent's resident size at the time
+# it spawned the child, which would count the bench's own tables.
 PEAK_SCRIPT = f"""
-import resource, crmsim
+import resource, sys, crmsim
 world = crmsim.make_world(seed=1, n_customers={N_WORLD})
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+try:
+    with open("/proc/self/status") as status:
+        print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024)
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform != "darwin" else 1024 ** 2))
 """
 
 

@@ -49,9 +49,51 @@ def _pick(u: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return index
 
 
+class RepAssignment:
+    """What assigning customers to reps needs, prepared once per world.
+
+    Each customer is served by a rep of its region's sales territory (the
+    international regions share one), chosen by one uniform draw.
+
+    Parameters
+    ----------
+    config : WorldConfig
+    reps : DataFrame
+        The reps table (:func:`crmsim.salesforce.generate_reps`).
+    """
+
+    def __init__(self, config: WorldConfig, reps: pd.DataFrame) -> None:
+        territories = config.territories
+        self.territory_of_region = np.array([
+            territories.index(r) if r in territories
+            else territories.index("international") if r in vocab.INTERNATIONAL_REGIONS and "international" in territories
+            else -1
+            for r in vocab.REGION_CODES])
+        rep_territory = reps["territory"].cat.codes.to_numpy()
+        #: Row numbers of the reps, grouped by territory (a territory's reps are contiguous).
+        self.rows_by_territory = np.argsort(rep_territory, kind="stable")
+        self.reps_in_territory = np.bincount(rep_territory, minlength=len(territories))
+        self.first_of_territory = np.concatenate([[0], np.cumsum(self.reps_in_territory)[:-1]])
+        self.rep_id = reps["rep_id"].to_numpy()
+        self.retention_skill = reps["retention_skill"].to_numpy()
+        self.prospecting_skill = reps["prospecting_skill"].to_numpy()
+        self.horizon_days = (config.as_of - config.start_date).days
+        self.start_day = np.datetime64(config.start_date.date(), "D")
+
+    def rep_row(self, region: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """Row in the reps table of the rep serving each customer (``region`` as intp codes)."""
+        territory = np.take(self.territory_of_region, region)
+        count = np.take(self.reps_in_territory, territory)
+        slot = np.take(self.first_of_territory, territory) + np.minimum((u * count).astype(np.int64), count - 1)
+        return np.take(self.rows_by_territory, slot)
+
+
 def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int,
-                     reps: pd.DataFrame) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+                     reps: pd.DataFrame | RepAssignment) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     """The columns of customers ``[start, stop)``, categories as integer codes.
+
+    ``reps`` is the reps table, or its :class:`RepAssignment` when the same
+    world is generated in several passes (it is then prepared only once).
 
     Returns
     -------
@@ -63,6 +105,7 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
         table shows (e.g. the credit-quality factor behind the statements).
     """
     n = stop - start
+    assignment = reps if isinstance(reps, RepAssignment) else RepAssignment(config, reps)
     # Normal draws cost about three uniform ones, so only the traits whose
     # bell shape matters are normal; multiplicative noise is uniform.
     u, z = block_draws(root, "customers", start, stop, n_uniform=14, n_normal=5)
@@ -98,21 +141,10 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
     purchase_rate = np.take(_ORDERS_PER_MONTH, tier_ix) * (0.6 + 0.8 * u[12])
 
     # Sales territory and rep: each customer is served by a rep of its territory.
-    territories = config.territories
-    territory_of_region = np.array([territories.index(r) if r in territories else territories.index("international")
-                                    if r in vocab.INTERNATIONAL_REGIONS and "international" in territories else -1
-                                    for r in vocab.REGION_CODES])
-    territory = np.take(territory_of_region, region_ix)
-    rep_territory = reps["territory"].cat.codes.to_numpy()
-    order = np.argsort(rep_territory, kind="stable")
-    counts = np.bincount(rep_territory, minlength=len(territories))
-    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    count = np.take(counts, territory)
-    slot = np.take(offsets, territory) + np.minimum((u[6] * count).astype(np.int64), count - 1)
-    rep_row = np.take(order, slot)
-    rep_id = np.take(reps["rep_id"].to_numpy(), rep_row)
-    rep_retention = np.take(reps["retention_skill"].to_numpy(), rep_row)
-    rep_prospecting = np.take(reps["prospecting_skill"].to_numpy(), rep_row)
+    rep_row = assignment.rep_row(region_ix, u[6])
+    rep_id = np.take(assignment.rep_id, rep_row)
+    rep_retention = np.take(assignment.retention_skill, rep_row)
+    rep_prospecting = np.take(assignment.prospecting_skill, rep_row)
 
     # BG/NBD-style dropout: probability of leaving after each purchase; loyal
     # customers and customers of reps good at keeping accounts leave less.
@@ -120,12 +152,12 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
 
     # When the relationship began: a share were won during the history
     # (more often by reps good at prospecting), the rest before it.
-    horizon_days = (config.as_of - config.start_date).days
+    horizon_days = assignment.horizon_days
     is_new = u[7] < config.new_customer_share * (0.6 + 0.8 * rep_prospecting)
     days_before = np.rint(30 + u[8] * np.minimum(years, 10) * 365.0)
     days_into = np.rint(u[8] * (horizon_days - 1))
     since_offset = np.where(is_new, days_into, -days_before).astype("timedelta64[D]")
-    since = np.datetime64(config.start_date.date(), "D") + since_offset
+    since = assignment.start_day + since_offset
 
     expected_spend = wallet * share_of_wallet
     segment = np.zeros(n, dtype=np.int8)                                   # ordinary

@@ -29,7 +29,7 @@ def generate_reps(config: WorldConfig, root: np.random.SeedSequence) -> pd.DataF
                                  else weights[7:].sum() for t in territories])
     extra = rng.choice(len(territories), size=n - len(territories), p=territory_weight / territory_weight.sum())
     territory = np.sort(np.concatenate([np.arange(len(territories)), extra]))
-    territory_code = np.array([TERRITORY_CODES.index(territories[i]) for i in territory])
+    territory_code = np.take([TERRITORY_CODES.index(t) for t in territories], territory)
     u = rng.random((n, 4))
     z = rng.standard_normal((n, 2))
     experience = np.clip(np.rint(np.exp(1.4 + 0.6 * z[:, 0])), 0, 35).astype(np.int16)

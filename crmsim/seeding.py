@@ -11,6 +11,7 @@ of :data:`BLOCK_SIZE` customers has its own stream too. The stream of block
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator
 
@@ -71,14 +72,35 @@ def block_streams(root: np.random.SeedSequence, table: str, first: int, stop: in
     block's stream does not depend on which range was asked for. The same
     Generator object is reused: use each one before advancing the iterator.
     """
-    sequence = np.random.SeedSequence(root.entropy, spawn_key=tuple(root.spawn_key) + (STREAMS[table],))
-    words = sequence.generate_state(4 * stop, np.uint64).reshape(stop, 4)[first:].tolist()
+    words = _block_words(root, table, stop)[first:stop].tolist()
     bit_generator = np.random.PCG64(0)
     generator = np.random.Generator(bit_generator)
     for w0, w1, w2, w3 in words:
         bit_generator.state = {"bit_generator": "PCG64", "state": {"state": (w0 << 64) | w1, "inc": (w2 << 64) | w3 | 1},
                                "has_uint32": 0, "uinteger": 0}
         yield generator
+
+
+def _block_words(root: np.random.SeedSequence, table: str, stop: int) -> np.ndarray:
+    """The four state words of each of blocks ``0 .. stop - 1`` (at least) of one table.
+
+    A SeedSequence can only generate its words from the first one, so a
+    world generated in many passes would hash the same words again in every
+    pass; they are computed once for a power-of-two number of blocks and
+    cached. The first ``k`` words never depend on how many are generated.
+    """
+    entropy = root.entropy
+    if not isinstance(entropy, int):
+        entropy = tuple(int(word) for word in np.ravel(entropy))
+    return _table_words(entropy, tuple(int(k) for k in root.spawn_key), STREAMS[table], 1 << max(stop - 1, 0).bit_length())
+
+
+@functools.lru_cache(maxsize=32)
+def _table_words(entropy: int | tuple[int, ...], spawn_key: tuple[int, ...], stream_id: int, n_blocks: int) -> np.ndarray:
+    sequence = np.random.SeedSequence(entropy, spawn_key=spawn_key + (stream_id,))
+    words = sequence.generate_state(4 * n_blocks, np.uint64).reshape(n_blocks, 4)
+    words.flags.writeable = False  # shared by every caller
+    return words
 
 
 def blocks(start: int, stop: int) -> Iterator[tuple[int, int, int]]:
@@ -91,7 +113,7 @@ def blocks(start: int, stop: int) -> Iterator[tuple[int, int, int]]:
 
 
 def block_draws(root: np.random.SeedSequence, table: str, start: int, stop: int,
-                n_uniform: int, n_normal: int = 0) -> tuple[np.ndarray, np.ndarray]:
+                n_uniform: int, n_normal: int = 0, dtype: type = np.float64) -> tuple[np.ndarray, np.ndarray]:
     """Per-customer random numbers for customers ``[start, stop)``.
 
     Each block draws a full ``(n_uniform, BLOCK_SIZE)`` float32 uniform matrix and
@@ -106,20 +128,34 @@ def block_draws(root: np.random.SeedSequence, table: str, start: int, stop: int,
         Row ``k`` is the k-th uniform of every customer (rows are contiguous,
         which keeps the per-column arithmetic fast).
     normal : ndarray, shape (n_normal, stop - start)
+
+    The numbers are the same whatever ``dtype`` (float64 or float32) is
+    asked for: they are drawn as float32 and widened.
     """
-    uniform = np.empty((n_uniform, stop - start))
-    normal = np.empty((n_normal, stop - start))
-    ranges = list(blocks(start, stop))
-    generators = block_streams(root, table, ranges[0][0], ranges[-1][0] + 1) if ranges else iter(())
-    for (block, first, last), rng in zip(ranges, generators):
-        # 32-bit draws: half the cost, and 2**-24 resolution is far finer
-        # than anything a synthetic market needs.
-        u = rng.random((n_uniform, BLOCK_SIZE), dtype=np.float32)
-        z = rng.standard_normal((n_normal, BLOCK_SIZE), dtype=np.float32)
-        rows = slice(first - block * BLOCK_SIZE, last - block * BLOCK_SIZE)
-        uniform[:, first - start:last - start] = u[:, rows]
-        normal[:, first - start:last - start] = z[:, rows]
-    return uniform, normal
+    n = max(stop - start, 0)
+    first_block = start // BLOCK_SIZE
+    n_blocks = -(-stop // BLOCK_SIZE) - first_block if n else 0
+    # Each block draws straight into its own contiguous slab; the slabs are
+    # then laid out row by row in one copy. One call instead of one per
+    # block matters when passes run on several threads: every numpy call
+    # hands the GIL over, and each handover can make another thread wait.
+    # 32-bit draws: half the cost, and 2**-24 resolution is far finer than
+    # anything a synthetic market needs.
+    uniform_slabs = np.empty((n_blocks, n_uniform, BLOCK_SIZE), dtype=np.float32)
+    normal_slabs = np.empty((n_blocks, n_normal, BLOCK_SIZE), dtype=np.float32)
+    for slab, rng in enumerate(block_streams(root, table, first_block, first_block + n_blocks)):
+        rng.random(out=uniform_slabs[slab], dtype=np.float32)
+        rng.standard_normal(out=normal_slabs[slab], dtype=np.float32)
+    offset = start - first_block * BLOCK_SIZE
+    return _by_row(uniform_slabs, dtype)[:, offset:offset + n], _by_row(normal_slabs, dtype)[:, offset:offset + n]
+
+
+def _by_row(slabs: np.ndarray, dtype: type) -> np.ndarray:
+    """``(blocks, rows, BLOCK_SIZE)`` slabs as a ``(rows, blocks * BLOCK_SIZE)`` array of ``dtype``."""
+    n_blocks, n_rows, _ = slabs.shape
+    rows = np.empty((n_rows, n_blocks * BLOCK_SIZE), dtype=dtype)
+    rows.reshape(n_rows, n_blocks, BLOCK_SIZE)[...] = slabs.transpose(1, 0, 2)
+    return rows
 
 
 def student_seed(course_seed: int, student_id: str) -> int:

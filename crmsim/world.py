@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .config import WorldConfig, build_config
-from .customers import customer_columns, customers_frame, generate_contacts, generate_customers
+from .customers import RepAssignment, customer_columns, customers_frame, generate_contacts, generate_customers
 from .financials import generate_financials
 from .heap import keep_freed_heap
 from .products import generate_products
@@ -116,28 +117,32 @@ def _customers(config: WorldConfig, root: np.random.SeedSequence, start: int, st
     # Passes are independent (each customer's numbers come from its own block
     # stream) and numpy releases the GIL while it draws and computes, so the
     # passes run on all cores; pool.map keeps their order.
-    # Each pass writes its rows into arrays allocated once (by the first pass,
-    # which fixes the dtypes), so copying in and touching the new memory is
-    # spread over the threads too.
+    # Each pass writes its rows into arrays allocated once (by the first pass
+    # to finish, which fixes the dtypes), so copying in and touching the new
+    # memory is spread over the threads too.
     # Every pass allocates and frees the same arrays: keep the freed memory
     # for the next pass rather than mapping it afresh (see crmsim.heap).
     keep_freed_heap()
     trade_name_dtypes(), person_name_dtypes()  # build the shared vocabularies once, before the threads
-    first, *rest = [(a, min(a + CUSTOMER_CHUNK, stop)) for a in range(start, stop, CUSTOMER_CHUNK)]
-    first_columns, first_latent = customer_columns(config, root, *first, reps)
-    columns = {name: np.empty(stop - start, dtype=values.dtype) for name, values in first_columns.items()}
-    latent = {name: np.empty(stop - start, dtype=values.dtype) for name, values in first_latent.items()}
+    assignment = RepAssignment(config, reps)
+    columns: dict[str, np.ndarray] = {}
+    latent: dict[str, np.ndarray] = {}
+    allocating = threading.Lock()
 
-    def store(bounds: tuple[int, int], part_columns: dict, part_latent: dict) -> None:
+    def run(bounds: tuple[int, int]) -> None:
+        part_columns, part_latent = customer_columns(config, root, *bounds, assignment)
+        with allocating:  # the first pass to finish fixes the dtypes
+            if not columns:
+                columns.update({name: np.empty(stop - start, values.dtype) for name, values in part_columns.items()})
+                latent.update({name: np.empty(stop - start, values.dtype) for name, values in part_latent.items()})
         rows = slice(bounds[0] - start, bounds[1] - start)
         for name, values in part_columns.items():
             columns[name][rows] = values
         for name, values in part_latent.items():
             latent[name][rows] = values
 
-    store(first, first_columns, first_latent)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(lambda bounds: store(bounds, *customer_columns(config, root, *bounds, reps)), rest))
+        list(pool.map(run, [(a, min(a + CUSTOMER_CHUNK, stop)) for a in range(start, stop, CUSTOMER_CHUNK)]))
     return customers_frame(columns), latent
 
 
