@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import warnings
 
@@ -17,10 +19,10 @@ CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def all_keys():
-    import crmsim.display  # noqa: F401  (modules register their text on import)
-    import crmsim.export  # noqa: F401
-    import crmsim.plots.value  # noqa: F401
-    import crmsim.widgets.value  # noqa: F401
+    # Modules register their text on import: import every one of them.
+    for module in pkgutil.walk_packages(crmsim.__path__, "crmsim."):
+        if module.name != "crmsim.__main__":
+            importlib.import_module(module.name)
     return i18n.keys()
 
 
