@@ -117,6 +117,8 @@ i18n.register({
     "rp.outcome.expected_profit": ("Expected gross profit (CNY million)", "预期毛利（百万元）"),
     "rp.outcome.won": ("Won (drawn at the close)", "是否赢单（成交时抽签）"),
     "rp.yes": ("yes", "是"),
+    "rp.team.textbook": ("Textbook team", "教科书团队"),
+    "rp.team.novice": ("Novice team", "新手团队"),
     "rp.no": ("no", "否"),
     "rp.card.seller.public": (
         "{company} ({industry}, {tier}, revenue CNY {revenue:,.0f} million) is buying a project worth about CNY "
@@ -588,12 +590,22 @@ def role_cards(scenario: Scenario, language: str | None = None) -> pd.DataFrame:
         i18n.set_language(previous)
 
 
-def outcome_table(result: PlayResult) -> pd.DataFrame:
-    """The outcome as a two-column table with labels in the current language."""
-    values = [i18n.t("rp.yes") if v is True else i18n.t("rp.no") if v is False else "-" if v is None else v
-              for v in result.outcome.to_numpy()]
-    return pd.DataFrame({i18n.t("rp.col.value"): values},
-                        index=pd.Index([i18n.t(f"rp.outcome.{k}") for k in result.outcome.index], name=""))
+def outcome_table(results: PlayResult | dict[str, PlayResult]) -> pd.DataFrame:
+    """Outcomes as a table with labels in the current language, one column per result.
+
+    ``results`` is one :class:`PlayResult` or a dict of them by team name;
+    the names ``"textbook"`` and ``"novice"`` (the :func:`example_moves`
+    styles) are translated.
+    """
+    if isinstance(results, PlayResult):
+        results = {i18n.t("rp.col.value"): results}
+    columns = {}
+    for name, result in results.items():
+        label = i18n.t(f"rp.team.{name}") if i18n.has(f"rp.team.{name}") else str(name)
+        columns[label] = [i18n.t("rp.yes") if v is True else i18n.t("rp.no") if v is False else "-" if v is None else v
+                          for v in result.outcome.to_numpy()]
+    first = next(iter(results.values()))
+    return pd.DataFrame(columns, index=pd.Index([i18n.t(f"rp.outcome.{k}") for k in first.outcome.index], name=""))
 
 
 _LABELS = {"approach": "rp.approach", "concern": "rp.concern", "role": "role", "finding": "rp.finding"}

@@ -166,6 +166,8 @@ def test_role_cards_and_tables_speak_the_language(scenario, language):
         shown = rp.localise(rp.debrief(result))
         assert list(shown.columns) == [crmsim.t(f"rp.col.{c}") for c in ("finding", "ok", "evidence", "lesson")]
         assert len(rp.outcome_table(result)) == len(result.outcome)
+        both = rp.outcome_table({"textbook": result, "novice": result})
+        assert list(both.columns) == [crmsim.t("rp.team.textbook"), crmsim.t("rp.team.novice")]
     finally:
         crmsim.set_language("en")
 
