@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from faker import Faker
 
-from crmsim import vocab
+from crmsim.world import vocab
 
 
 def faker_customers(n: int, seed: int = 0) -> pd.DataFrame:

@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import crmsim  # noqa: E402
-from crmsim import world as world_module  # noqa: E402
+from crmsim.world import build as world_module  # noqa: E402
 from faker_peer import faker_customers  # noqa: E402
 from timing import timed  # noqa: E402
 

@@ -5,7 +5,7 @@ Start with :func:`make_world`; switch the language of every label with
 :func:`set_language`.
 """
 
-from .config import WorldConfig
+from .world.config import WorldConfig
 from .i18n import get_language, set_language, t
 from .seeding import student_seed
 from .world import TABLE_NAMES, World, iter_world_chunks, make_customers, make_world

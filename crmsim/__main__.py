@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from . import i18n
-from .config import build_config
+from .world.config import build_config
 from .export import FORMATS, export_world
-from .schema import TABLES, describe
+from .world.schema import TABLES, describe
 from .world import iter_world_chunks
 
 #: Worlds at least this large show a progress bar.

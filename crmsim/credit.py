@@ -29,8 +29,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from . import i18n, vocab
-from .financials import financial_ratios
+from . import i18n
+from .world import vocab
+from .world.financials import financial_ratios
 from .seeding import SeedLike, root_sequence
 from .validation import check_choice, check_int, check_real
 

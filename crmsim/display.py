@@ -1,26 +1,103 @@
-"""Tables ready to show a person: translated headers and category labels."""
+"""Tables ready to show a person: the one labeller of crmsim.
+
+Models return tables with **coded** column names and coded values
+(``"grade"``, ``"A"``, ``"churned"``), so code can compare against them in
+any language. :func:`labelled` makes a display copy: headers, index names and
+category values translated into the current (or given) language, booleans as
+yes/no, numbers rounded or formatted. It never changes the table it is given.
+
+How a topic's tables are labelled is declared once, with
+:func:`register_labels`, in that topic's package (see ``CONTRIBUTING.md``)::
+
+    register_labels("credit", headers=("credit.col",),
+                    values={"grade": "credit.grade"}, numbers=credit_numbers)
+
+and then ``labelled(table, "credit")`` shows any credit table. Without a topic,
+the world's data dictionary (:mod:`crmsim.world.schema`) labels the world's
+tables.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import i18n
-from .schema import TABLES
+from .world.schema import TABLES
 
-i18n.register({
-    "bool.True": ("yes", "是"),
-    "bool.False": ("no", "否"),
-    "overview.table": ("Table", "数据表"),
-    "overview.rows": ("Rows", "行数"),
-    "overview.columns": ("Columns", "列数"),
-    "overview.about": ("What one row is", "每行代表"),
-    "overview.customers": ("A customer firm", "一家客户企业"),
-    "overview.contacts": ("A person in a customer's buying centre", "客户采购中心中的一位联系人"),
-    "overview.financials": ("A customer's statements for one fiscal year", "客户某一财年的财务报表"),
-    "overview.reps": ("One of our sales reps", "我方一名销售代表"),
-    "overview.products": ("A product we sell", "我方销售的一种产品"),
-    "overview.orders": ("An order and its payment", "一笔订单及其付款"),
-})
+#: A number formatter: ``(column, values) -> shown values``, or None to leave the column as it is.
+NumberFormat = Callable[[str, pd.Series], "pd.Series | None"]
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    """How one topic's tables are shown.
+
+    Parameters
+    ----------
+    headers : tuple of str
+        i18n key prefixes tried, in order, for a column or index name
+        (``"ka.col"`` finds ``"ka.col.stage"``). The world's schema headers
+        are tried after them.
+    values : mapping of column name -> i18n prefix
+        Columns whose (string or categorical) values are codes of one kind:
+        ``{"grade": "ka.grade"}`` shows ``"A"`` as the text of ``"ka.grade.A"``.
+        The same applies to an index of that name.
+    value_keys : tuple of str
+        Prefixes tried for any other string label (index entries, column
+        labels, categories), e.g. ``("rel.handling",)``; a label without a
+        text stays as it is.
+    bool_keys : (str, str)
+        Keys of the texts for True and False.
+    numbers : callable, optional
+        ``(column, values) -> values`` for numeric columns; return None to
+        keep a column as it is. Default: floats rounded to ``decimals``.
+    """
+
+    headers: tuple[str, ...] = ()
+    values: Mapping[str, str] = field(default_factory=dict)
+    value_keys: tuple[str, ...] = ()
+    bool_keys: tuple[str, str] = ("bool.True", "bool.False")
+    numbers: NumberFormat | None = None
+
+
+_SPECS: dict[str | None, LabelSpec] = {}
+
+
+def register_labels(topic: str, *, headers: tuple[str, ...] = (), values: Mapping[str, str] | None = None,
+                    value_keys: tuple[str, ...] = (), bool_keys: tuple[str, str] = ("bool.True", "bool.False"),
+                    numbers: NumberFormat | None = None) -> LabelSpec:
+    """Declare how the tables of ``topic`` are shown (see :class:`LabelSpec`); returns the spec.
+
+    Registering the same topic again replaces its spec (a module reloaded in a
+    notebook must not fail).
+    """
+    spec = LabelSpec(headers=tuple(headers), values=dict(values or {}), value_keys=tuple(value_keys),
+                     bool_keys=bool_keys, numbers=numbers)
+    _SPECS[topic] = spec
+    return spec
+
+
+def label_spec(topic: str | None) -> LabelSpec:
+    """The registered :class:`LabelSpec` of ``topic`` (``None``: the world's tables)."""
+    if topic is None:
+        return _WORLD_SPEC
+    if topic not in _SPECS:
+        _import_topic(topic)
+    if topic not in _SPECS:
+        raise ValueError(f"topic={topic!r} has no registered labels; known: {sorted(k for k in _SPECS if k)}")
+    return _SPECS[topic]
+
+
+def _import_topic(topic: str) -> None:
+    import importlib
+
+    try:
+        importlib.import_module(f"crmsim.{topic}")
+    except ImportError:
+        pass
 
 
 def _column_kinds() -> dict[str, str]:
@@ -32,41 +109,138 @@ def _column_kinds() -> dict[str, str]:
     return kinds
 
 
-def _header(column: str, table: str | None) -> str:
+_WORLD_SPEC = LabelSpec()
+
+
+def _world_header(column: str, table: str | None, language: str | None) -> str | None:
     for key in ([f"column.{table}.{column}"] if table else []) + [f"value.{column}", f"label.{column}"] + [
             f"column.{name}.{column}" for name in TABLES]:
         if i18n.has(key):
-            return i18n.t(key)
-    return column
+            return i18n.t(key, language)
+    return None
 
 
-def labelled(df: pd.DataFrame, table: str | None = None, decimals: int | None = 2) -> pd.DataFrame:
-    """A copy of ``df`` for display in the current language.
+class _Labeller:
+    """Translations of one spec in one language, with its look-ups cached."""
 
-    Column headers come from the schema of ``table`` (or any known label),
-    categorical values of known vocabularies (region, industry, ...) and
-    booleans (yes/no, 是/否) are translated, the index name too, and floats
-    are rounded to ``decimals``.
-    Use it only for showing: the codes in the original tables are what
-    code should compare against.
+    def __init__(self, spec: LabelSpec, table: str | None, language: str | None, names: Mapping[str, str]):
+        self.spec, self.table, self.language, self.names = spec, table, language, dict(names)
+        self.kinds = {**_column_kinds(), **spec.values}
+
+    def header(self, name: object) -> object:
+        if not isinstance(name, str):
+            return name
+        for prefix in self.spec.headers:
+            key = f"{prefix}.{name}"
+            if i18n.has(key):
+                return i18n.t(key, self.language)
+        return _world_header(name, self.table, self.language) or self.label(name)
+
+    def code(self, kind: str, value: object) -> object:
+        if value in self.names:
+            return self.names[value]
+        key = f"{kind}.{value}"
+        return i18n.t(key, self.language) if i18n.has(key) else self.label(value)
+
+    def label(self, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        if value in self.names:
+            return self.names[value]
+        for prefix in self.spec.value_keys:
+            key = f"{prefix}.{value}"
+            if i18n.has(key):
+                return i18n.t(key, self.language)
+        return value
+
+    def boolean(self, value: bool) -> str:
+        return i18n.t(self.spec.bool_keys[0 if value else 1], self.language)
+
+
+def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table_name: str | None = None,
+             names: Mapping[str, str] | None = None, language: str | None = None,
+             decimals: int | None = 2) -> pd.DataFrame | pd.Series:
+    """A copy of ``table`` for showing to a person, in the current (or given) language.
+
+    Parameters
+    ----------
+    table : DataFrame or Series
+        A coded table from any crmsim model or the world.
+    topic : str, optional
+        Whose labels to use (``"relationships"``, ``"key_accounts"``,
+        ``"credit"``, ``"roleplay"``, ``"value"``, ...), or the name of a world
+        table (``"customers"``: the world's data dictionary, that table's
+        headers first); by default the world's data dictionary.
+    table_name : str, optional
+        Which world table the columns come from (``"customers"``), where a
+        column name alone is ambiguous.
+    names : mapping, optional
+        Extra code -> text labels that are not in the catalogue, e.g. the
+        level names of a custom relationship ladder.
+    language : {"en", "zh"}, optional
+        Defaults to the current language; the global language is never changed.
+    decimals : int or None
+        Floats are rounded to this many decimals unless the topic formats its
+        numbers itself; None keeps them.
+
+    Returns
+    -------
+    DataFrame or Series
+        Keep computing with the coded original: the copy is for display.
     """
-    kinds = _column_kinds()
-    out = df.copy()
-    for column in out.columns:
-        series = out[column]
-        if isinstance(series.dtype, pd.CategoricalDtype) and column in kinds:
-            out[column] = i18n.translate_categories(series, kinds[column])
-        elif pd.api.types.is_bool_dtype(series.dtype):
-            out[column] = series.map({True: i18n.t("bool.True"), False: i18n.t("bool.False")})
-        elif decimals is not None and pd.api.types.is_float_dtype(series.dtype):
-            out[column] = series.round(decimals)
-    if out.index.name in kinds:
-        out.index = pd.Index([i18n.t(f"{kinds[out.index.name]}.{v}") for v in out.index],
-                             name=_header(out.index.name, table))
-    elif out.index.name:
-        out.index.name = _header(out.index.name, table)
-    out.columns = [_header(str(c), table) for c in out.columns]
+    if not isinstance(table, (pd.DataFrame, pd.Series)):
+        raise TypeError(f"table must be a pandas DataFrame or Series; got {type(table).__name__}")
+    if language is not None:
+        i18n.check_language(language)
+    if topic in TABLES:
+        topic, table_name = None, topic
+    spec = label_spec(topic)
+    lab = _Labeller(spec, table_name, language, names or {})
+    out = table.copy()
+    if isinstance(out, pd.DataFrame):
+        for column in out.columns:
+            out[column] = _values(lab, str(column), out[column], decimals)
+        out.columns = pd.Index([lab.header(c) for c in table.columns], name=lab.header(table.columns.name))
+    else:
+        out = _values(lab, str(table.name), out, decimals)
+        out.name = lab.header(table.name)
+    index_kind = lab.kinds.get(table.index.name) if isinstance(table.index.name, str) else None
+    if not isinstance(table.index, pd.MultiIndex):
+        if index_kind:
+            out.index = pd.Index([lab.code(index_kind, v) for v in table.index])
+        elif table.index.dtype == object or isinstance(table.index.dtype, pd.CategoricalDtype):
+            out.index = pd.Index([lab.label(v) for v in table.index])
+        out.index.name = lab.header(table.index.name)
+    else:
+        out.index = out.index.set_names([lab.header(n) for n in table.index.names])
     return out
+
+
+def _values(lab: _Labeller, column: str, series: pd.Series, decimals: int | None) -> pd.Series:
+    kind = lab.kinds.get(column)
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        if kind:
+            return series.cat.rename_categories([lab.code(kind, c) for c in dtype.categories])
+        if lab.names or lab.spec.value_keys:
+            renamed = [lab.label(c) for c in dtype.categories]
+            if len(set(renamed)) == len(renamed):
+                return series.cat.rename_categories(renamed)
+        return series
+    if pd.api.types.is_bool_dtype(dtype):
+        return series.map({True: lab.boolean(True), False: lab.boolean(False)})
+    if dtype == object or pd.api.types.is_string_dtype(dtype):
+        if kind:
+            return pd.Series([lab.code(kind, v) if isinstance(v, str) else v for v in series],
+                             index=series.index, name=series.name, dtype=object)
+        return series
+    if pd.api.types.is_numeric_dtype(dtype):
+        if lab.spec.numbers is not None:
+            shown = lab.spec.numbers(column, series)
+            return series if shown is None else shown
+        if decimals is not None and pd.api.types.is_float_dtype(dtype):
+            return series.round(decimals)
+    return series
 
 
 def world_overview(world) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import i18n
-from .schema import TABLES, column_dtype, describe
+from .world.schema import TABLES, column_dtype, describe
 from .validation import check_choice
 
 FORMATS = ("csv", "xlsx")

@@ -5,10 +5,16 @@ out as boxes. crmsim depends on the ``mplfonts`` wheel, which ships Noto Sans
 CJK SC (SIL Open Font License); we register only that file and put it after
 DejaVu Sans in the family list, so Latin text keeps matplotlib's usual look
 and every Chinese character falls back to Noto.
+
+Importing crmsim changes no matplotlib setting. crmsim's own plots and
+dashboards draw inside :func:`cjk_fonts`; call :func:`use_cjk_font` to make
+the fallback global for your own plots too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +25,8 @@ from matplotlib.ft2font import FT2Font
 
 CJK_FAMILY = "Noto Sans CJK SC"
 _FONT_FILE = "NotoSansCJKsc-Regular.otf"
+#: The font family list of every crmsim text: DejaVu Sans first, Noto Sans CJK for what it lacks.
+FAMILIES = ("DejaVu Sans", CJK_FAMILY)
 
 
 @cache
@@ -31,15 +39,62 @@ def cjk_font_path() -> Path:
 
 
 @cache
+def register_cjk_font() -> str:
+    """Make the bundled CJK font known to matplotlib (changes no setting); returns its family name."""
+    font_manager.fontManager.addfont(str(cjk_font_path()))
+    return CJK_FAMILY
+
+
+def cjk_rc() -> dict[str, object]:
+    """The matplotlib settings under which crmsim draws text."""
+    register_cjk_font()
+    return {"font.family": list(FAMILIES),
+            "axes.unicode_minus": False}  # the CJK font has no U+2212 minus
+
+
+@contextmanager
+def cjk_fonts() -> Iterator[None]:
+    """Draw with the CJK fallback inside this block; matplotlib's settings are restored after it.
+
+    Only the font settings are saved and restored: ``matplotlib.rc_context``
+    would also restore ``interactive``, which the notebook backend switches
+    on when it first draws, and figures made inside would then not be shown.
+    """
+    settings = cjk_rc()
+    saved = {key: mpl.rcParams[key] for key in settings}
+    mpl.rcParams.update(settings)
+    try:
+        yield
+    finally:
+        mpl.rcParams.update(saved)
+
+
+def set_axes_fonts(figure) -> None:
+    """Give the texts every Axes of ``figure`` was born with the CJK family list.
+
+    An Axes made before a crmsim plot drew on it keeps the fonts of its
+    birth in its title, axis labels and first ticks; tick labels made later,
+    when the figure is drawn, copy the first tick's font, so this covers
+    them too.
+    """
+    families = list(FAMILIES)
+    for ax in figure.axes:
+        texts = [ax.title, getattr(ax, "_left_title", None), getattr(ax, "_right_title", None)]
+        for axis in (ax.xaxis, ax.yaxis):
+            texts += [axis.label, axis.offsetText]
+            for tick in [*axis.majorTicks, *axis.minorTicks]:
+                texts += [tick.label1, tick.label2]
+        for text in texts:
+            if text is not None:
+                text.set_family(families)
+
+
 def use_cjk_font() -> str:
-    """Register the CJK font with matplotlib and make it the fallback for every text.
+    """Make the CJK fallback global, for plots of your own (crmsim's plots need no call).
 
     Safe to call many times. Returns the family name.
     """
-    font_manager.fontManager.addfont(str(cjk_font_path()))
-    families = ["DejaVu Sans", CJK_FAMILY]
-    mpl.rcParams["font.family"] = families
-    mpl.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212 minus
+    mpl.rcParams.update(cjk_rc())
     return CJK_FAMILY
 
 

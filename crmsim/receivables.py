@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import i18n, vocab
+from . import i18n
+from .world import vocab
 from .credit import (DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, CreditPolicy, LimitRules, ScoreCard,
                      _streams, credit_file, credit_limits, rate)
 from .seeding import SeedLike

@@ -43,7 +43,8 @@ import numpy as np
 import pandas as pd
 
 from . import complaints as complaint_model
-from . import i18n, vocab
+from . import i18n
+from .world import vocab
 from .seeding import SeedLike, root_sequence
 from .validation import check_choice, check_int, check_probability, check_real
 

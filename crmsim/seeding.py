@@ -1,6 +1,14 @@
-"""Seeds and random streams.
+"""Seeds and random streams: the one registry of every random stream in crmsim.
 
-Every table draws from its own child stream, and within a table every block
+Every stream of every topic has a name in :data:`REGISTRY` (``"world.orders"``,
+``"relationships.moves"``, ``"credit.invoices"`` ...) and a topic asks for its
+generator with :func:`child`; no module builds generators of its own. Stream
+numbers are part of the data: never reuse or renumber one (golden hashes in
+the tests guard them). Every entry point accepts an int, a
+:class:`~numpy.random.SeedSequence` or a :class:`~numpy.random.Generator`
+(:data:`SeedLike`), normalised by :func:`root_sequence`.
+
+The world's tables draw from its own child stream, and within a table every block
 of :data:`BLOCK_SIZE` customers has its own stream too. The stream of block
 ``b`` of table ``name`` depends only on the world seed, the table and ``b``, so
 
@@ -14,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -21,18 +30,99 @@ import numpy as np
 #: hashes in the tests guard it.
 BLOCK_SIZE = 1024
 
-# Stable integer ids of the streams; never reuse or renumber one.
-STREAMS = {
-    "customers": 1,
-    "contacts": 2,
-    "financials": 3,
-    "reps": 4,
-    "products": 5,
-    "orders": 6,
-    "names": 7,
-}
-
 SeedLike = int | np.random.SeedSequence | np.random.Generator | None
+
+
+@dataclass(frozen=True)
+class Stream:
+    """One named random stream.
+
+    Attributes
+    ----------
+    name : str
+        ``"<topic>.<what>"``.
+    key : tuple of int
+        The stream's numbers. ``"spawn"`` streams append them to the root's
+        spawn key (the numpy way to derive independent children); ``"blocks"``
+        streams do too and then give every block of :data:`BLOCK_SIZE`
+        customers its own stream (see :func:`block_streams`); ``"entropy"``
+        streams (role play, which began with ``default_rng([seed, n])``)
+        append them to the root's entropy.
+    scheme : {"spawn", "blocks", "entropy"}
+    about : str
+        What the stream draws.
+    """
+
+    name: str
+    key: tuple[int, ...]
+    scheme: str
+    about: str
+
+
+#: Every random stream of crmsim, by name. Add a topic's streams here (see CONTRIBUTING.md).
+REGISTRY: dict[str, Stream] = {s.name: s for s in (
+    Stream("world.customers", (1,), "blocks", "customer firms and their hidden traits"),
+    Stream("world.contacts", (2,), "blocks", "buying-centre contacts"),
+    Stream("world.financials", (3,), "blocks", "three years of statements"),
+    Stream("world.reps", (4,), "blocks", "sales reps"),
+    Stream("world.products", (5,), "blocks", "products"),
+    Stream("world.orders", (6,), "blocks", "orders and payments"),
+    Stream("world.names", (7,), "blocks", "firm names"),
+    Stream("relationships.initial", (301,), "spawn", "starting relationship levels"),
+    Stream("relationships.complaints", (302,), "spawn", "which customer complains in which month"),
+    Stream("relationships.recovery", (303,), "spawn", "whether a complaint is handled well"),
+    Stream("relationships.moves", (304,), "spawn", "monthly moves between levels and churn"),
+    Stream("relationships.contacts", (305,), "spawn", "the contact log"),
+    Stream("key_accounts.opportunities", (40, 0), "spawn", "opportunities and their evaluations"),
+    Stream("key_accounts.simulation", (40, 1), "spawn", "stage outcomes of the key-account process"),
+    Stream("key_accounts.contacts", (40, 2), "spawn", "the daily contact log of key accounts"),
+    Stream("credit.file", (5_000, 0), "spawn", "non-financial and credit-report items of the credit file"),
+    Stream("credit.customers", (5_001, 0), "spawn", "customer-level draws of the receivables simulation"),
+    Stream("credit.invoices", (5_002, 0), "spawn", "invoice-level draws of the receivables simulation"),
+    Stream("roleplay.account", (70,), "entropy", "which key account a scenario is played on"),
+    Stream("roleplay.noise", (71,), "entropy", "round-by-round noise of attitudes"),
+    Stream("roleplay.outcome", (72,), "entropy", "whether the deal is won"),
+    Stream("roleplay.scenario", (73,), "entropy", "concerns, deal size and competitors (key: + customer id)"),
+)}
+
+#: Stream numbers of the world's tables (the ``"world.*"`` entries of :data:`REGISTRY`).
+STREAMS = {name.split(".", 1)[1]: s.key[0] for name, s in REGISTRY.items() if s.scheme == "blocks"}
+
+
+def child(seed: SeedLike, name: str, *extra: int) -> np.random.Generator:
+    """The generator of the registered stream ``name`` under ``seed``.
+
+    Parameters
+    ----------
+    seed : int, SeedSequence or Generator
+        The caller's seed (see :func:`root_sequence`).
+    name : str
+        A key of :data:`REGISTRY` of scheme ``"spawn"`` or ``"entropy"``.
+    *extra : int
+        Further numbers that make a sub-stream (e.g. a customer id).
+    """
+    spec = REGISTRY.get(name)
+    if spec is None or spec.scheme == "blocks":
+        known = sorted(k for k, s in REGISTRY.items() if s.scheme != "blocks")
+        raise ValueError(f"name={name!r} is not a registered topic stream; known: {known}")
+    return np.random.Generator(np.random.PCG64(child_sequence(root_sequence(seed), spec, extra)))
+
+
+def child_sequence(root: np.random.SeedSequence, spec: Stream, extra: tuple[int, ...] = ()) -> np.random.SeedSequence:
+    """The SeedSequence of stream ``spec`` (plus ``extra`` numbers) under ``root``."""
+    extra = tuple(int(k) for k in extra)
+    if spec.scheme == "entropy":
+        return np.random.SeedSequence([*_entropy_words(root.entropy), *spec.key, *extra],
+                                      spawn_key=tuple(root.spawn_key))
+    return np.random.SeedSequence(root.entropy, spawn_key=tuple(root.spawn_key) + spec.key + extra)
+
+
+def _entropy_words(entropy) -> list[int]:
+    if entropy is None:
+        raise ValueError("seed has no entropy; pass an int, a SeedSequence or a Generator")
+    if isinstance(entropy, (int, np.integer)):
+        return [int(entropy)]
+    return [int(word) for word in np.ravel(entropy)]
 
 
 def root_sequence(seed: SeedLike) -> np.random.SeedSequence:

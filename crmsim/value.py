@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import i18n, vocab
+from . import i18n
+from .world import vocab
 from .validation import check_choice, check_real
 
 VALUE_MEASURES = ("historical_value", "current_value", "potential_value", "lifetime_value")

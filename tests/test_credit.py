@@ -54,7 +54,7 @@ def english():
 def test_credit_file_has_one_row_per_customer_with_latest_ratios(world, file):
     assert len(file) == len(world.customers)
     assert file["customer_id"].tolist() == world.customers["customer_id"].tolist()
-    ratios = crmsim.financials.financial_ratios(world.financials)
+    ratios = crmsim.world.financials.financial_ratios(world.financials)
     latest = ratios[ratios["fiscal_year"] == ratios["fiscal_year"].max()].set_index("customer_id")
     np.testing.assert_allclose(file["current_ratio"], latest.loc[file["customer_id"], "current_ratio"])
     np.testing.assert_allclose(file["debt_to_asset"], latest.loc[file["customer_id"], "debt_to_asset"])

@@ -32,7 +32,7 @@ def test_chinese_export_has_chinese_headers_values_and_dictionary(small_world, t
     assert customers.columns[0] == "客户编号" and "规模等级" in customers.columns
     assert set(customers["规模等级"]) <= {"小型", "中型", "大型", "特大型"}
     dictionary = pd.read_csv(tmp_path / "zh" / "data_dictionary.csv")
-    assert len(dictionary) == sum(len(c) for c in crmsim.schema.TABLES.values())
+    assert len(dictionary) == sum(len(c) for c in crmsim.world.schema.TABLES.values())
     assert dictionary["description"].str.contains("[\u4e00-\u9fff]").all()
 
 

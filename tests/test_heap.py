@@ -64,7 +64,7 @@ def test_does_nothing_without_glibc(monkeypatch):
 
 def test_generating_a_large_table_keeps_the_heap(monkeypatch):
     import crmsim
-    from crmsim import world
+    from crmsim.world import build as world
 
     monkeypatch.setattr(heap, "_applied", None)
     monkeypatch.setattr(heap, "_set_top_pad", lambda n_bytes: True)

@@ -62,7 +62,7 @@ def test_labelled_tables_translate_headers_and_categories(world):
     crmsim.set_language("zh")
     shown = labelled(world.customers.head(), "customers")
     assert "地区" in shown.columns and "规模等级" in shown.columns
-    assert set(shown["地区"]) <= {i18n.t(f"region.{r}", "zh") for r in crmsim.vocab.REGION_CODES}
+    assert set(shown["地区"]) <= {i18n.t(f"region.{r}", "zh") for r in crmsim.world.vocab.REGION_CODES}
 
 
 def test_the_font_has_every_glyph_of_every_chinese_label():
@@ -97,7 +97,7 @@ def test_chinese_plots_draw_without_missing_glyphs(world):
 def test_the_glyph_check_fails_without_the_cjk_font(world, monkeypatch):
     """Guard the guard: with only DejaVu Sans, drawing Chinese must warn about missing glyphs."""
     crmsim.set_language("zh")
-    monkeypatch.setitem(matplotlib.rcParams, "font.family", ["DejaVu Sans"])
+    monkeypatch.setattr(fonts, "FAMILIES", ("DejaVu Sans",))
     with pytest.warns(UserWarning, match="missing from font"):
         _draw_chinese_plots(world)
 

@@ -31,7 +31,7 @@ def synthetic_opportunities(n: int = 40) -> pd.DataFrame:
     so the golden hash below guards this module's model alone."""
     x = np.linspace(0.0, 1.0, n)
     wave = (np.sin(np.arange(n) * 1.7) + 1.0) / 2.0
-    roles = {f"rel_{r}": np.cos(np.arange(n) * (k + 1.3)) * 0.8 for k, r in enumerate(crmsim.vocab.ROLE_CODES)}
+    roles = {f"rel_{r}": np.cos(np.arange(n) * (k + 1.3)) * 0.8 for k, r in enumerate(crmsim.world.vocab.ROLE_CODES)}
     frame = pd.DataFrame({
         "opportunity_id": np.arange(1, n + 1, dtype=np.int64), "customer_id": np.arange(1, n + 1, dtype=np.int32),
         "rep_id": (np.arange(n) % 3 + 1).astype(np.int32),
@@ -133,7 +133,7 @@ def test_stronger_coach_or_relationship_never_lowers_win_probability(probe, data
     before = probe.iloc[[row]].copy()
     after = before.copy()
     after["coach_strength"] = data.draw(st.floats(float(before["coach_strength"].iloc[0]), 1.0))
-    for role in crmsim.vocab.ROLE_CODES:
+    for role in crmsim.world.vocab.ROLE_CODES:
         after[f"rel_{role}"] = data.draw(st.floats(float(before[f"rel_{role}"].iloc[0]), 1.0))
     drop = data.draw(st.floats(0.0, 1.0))
     assert (ka.stage_probabilities(after) >= ka.stage_probabilities(before) - 1e-12).all()

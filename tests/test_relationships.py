@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import crmsim
-from crmsim import complaints, i18n, vocab
+from crmsim import complaints, i18n
+from crmsim.world import vocab
 from crmsim import relationships as rel
 
 

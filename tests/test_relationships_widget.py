@@ -48,7 +48,7 @@ def test_more_care_improves_the_outcome(dashboard):
     assert after.care_return["care_spend"] > before.care_return["care_spend"]
     assert dashboard.png != before_png
     assert dashboard.result.run.policy.care_budget == tuple(sorted(
-        {code: 4000.0 if code == "ordinary" else 8000.0 for code in crmsim.vocab.SEGMENT_CODES}.items()))
+        {code: 4000.0 if code == "ordinary" else 8000.0 for code in crmsim.world.vocab.SEGMENT_CODES}.items()))
 
 
 def test_every_control_reaches_the_policy(dashboard):

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import crmsim
-from crmsim import schema, vocab
-from crmsim.financials import financial_ratios
-from crmsim.purchases import TERMS_KEY_ACCOUNT, TERMS_ORDINARY
+from crmsim.world import schema, vocab
+from crmsim.world.financials import financial_ratios
+from crmsim.world.orders import TERMS_KEY_ACCOUNT, TERMS_ORDINARY
 
 
 def table_hash(df: pd.DataFrame) -> str:
@@ -233,7 +233,7 @@ def test_make_customers_is_the_customers_table_of_the_world():
 
 
 def test_generating_customers_in_passes_changes_nothing(monkeypatch):
-    from crmsim import world as world_module
+    from crmsim.world import build as world_module
 
     whole = crmsim.make_world(seed=13, n_customers=3000)
     monkeypatch.setattr(world_module, "CUSTOMER_CHUNK", 1000)  # not a multiple of the random block

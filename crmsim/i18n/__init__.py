@@ -4,18 +4,53 @@ Every label that reaches a person (table headers, category values, plot text,
 widget descriptions) is looked up here by a stable key, so one call to
 :func:`set_language` switches the whole package.
 
-Modules add their own strings with :func:`register`; keys are dotted,
-e.g. ``"region.east"`` or ``"plot.pareto.title"``.
+Text lives in the data modules of this package, one per topic
+(``crmsim/i18n/relationships.py`` ...), each calling :func:`register`; the
+world's vocabularies register theirs from :mod:`crmsim.world.vocab` and
+:mod:`crmsim.world.schema`. The catalogue is complete whatever was imported:
+the first look-up of a key that is not there yet loads every text-holding
+module of crmsim (:func:`load_all`).
+
+Key scheme: ``<prefix>.col.<column>`` for a table header, ``<prefix>.<kind>.<code>``
+for a coded value, ``<prefix>.plot.*`` / ``<prefix>.widget.*`` for plot and
+control text, where the prefix is the topic's (``rel``, ``ka``, ``credit``,
+``rp``, ``value``); world vocabularies use ``<kind>.<code>`` (``region.east``).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import threading
 from collections.abc import Iterable, Mapping
 
 LANGUAGES = ("en", "zh")
 
 _catalog: dict[str, dict[str, str]] = {}
 _language = "en"
+_loaded = False
+_load_lock = threading.RLock()
+
+
+def load_all() -> None:
+    """Import every crmsim module that registers text, once.
+
+    Called by the first look-up that misses, so ``t("rel.col.month")`` works
+    before (or without) importing :mod:`crmsim.relationships`. The command-line
+    entry point is skipped: importing it has no text and parses no arguments.
+    """
+    global _loaded
+    if _loaded:
+        return
+    with _load_lock:
+        if _loaded:
+            return
+        _loaded = True  # set first: modules imported below look keys up while they load
+        import crmsim
+
+        for info in pkgutil.walk_packages(crmsim.__path__, "crmsim."):
+            if info.name != "crmsim.__main__":
+                importlib.import_module(info.name)
 
 
 def set_language(language: str) -> None:
@@ -81,6 +116,9 @@ def t(key: str, language: str | None = None, **fields: object) -> str:
         If the key is unknown: a missing translation is a bug, not a blank.
     """
     entry = _catalog.get(key)
+    if entry is None and not _loaded:
+        load_all()
+        entry = _catalog.get(key)
     if entry is None:
         raise KeyError(f"no text registered for key {key!r}")
     text = entry[check_language(language) if language else _language]
@@ -89,11 +127,14 @@ def t(key: str, language: str | None = None, **fields: object) -> str:
 
 def has(key: str) -> bool:
     """Whether ``key`` has a registered text."""
+    if key not in _catalog and not _loaded:
+        load_all()
     return key in _catalog
 
 
 def keys(prefix: str = "") -> list[str]:
     """All registered keys that start with ``prefix``, sorted."""
+    load_all()
     return sorted(k for k in _catalog if k.startswith(prefix))
 
 
@@ -104,5 +145,5 @@ def value_labels(kind: str, codes: Iterable[str], language: str | None = None) -
 
 def translate_categories(series, kind: str, language: str | None = None):
     """Return a categorical Series with its category codes replaced by labels."""
-    cats = series.cat.categories
+    cats = series.cat.categories  # t() loads any missing text
     return series.cat.rename_categories([t(f"{kind}.{c}", language) for c in cats])

@@ -1,20 +1,56 @@
 """Matplotlib views of crmsim tables.
 
 Every plot function takes tables (and an optional ``ax``), draws with labels
-from :mod:`crmsim.i18n`, and returns the Axes. Importing this package
-registers the CJK font, so Chinese labels show real glyphs.
+from :mod:`crmsim.i18n`, and returns the Axes. Every public plot function is
+decorated with :func:`plot_function`, which draws it with the CJK font
+fallback (so Chinese labels show real glyphs) without changing matplotlib's
+global settings: importing crmsim has no side effect on your plots.
 One module per course concept: :mod:`crmsim.plots.value`, ...
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
-from ..fonts import use_cjk_font
+from ..fonts import cjk_fonts, set_axes_fonts
 
-use_cjk_font()
+F = TypeVar("F", bound=Callable)
+
+
+def plot_function(function: F) -> F:
+    """Run a plot function with crmsim's fonts: text it makes gets the CJK fallback.
+
+    The settings apply inside the call only; the tick labels of the figure
+    drawn on get the same fonts, because matplotlib makes them later, at
+    drawing time.
+    """
+    @functools.wraps(function)
+    def with_fonts(*args, **kwargs):
+        with cjk_fonts():
+            result = function(*args, **kwargs)
+            figure = _figure_of(result, args, kwargs)
+            if figure is not None:
+                set_axes_fonts(figure)
+        return result
+
+    return with_fonts  # type: ignore[return-value]
+
+
+def _figure_of(result, args, kwargs):
+    candidates = [result, kwargs.get("ax"), *args]
+    if isinstance(result, (list, tuple)):
+        candidates[1:1] = list(result)
+    for item in candidates:
+        figure = getattr(item, "figure", None)
+        if figure is not None and hasattr(figure, "axes"):
+            return figure
+    return None
 
 
 def axes_or_new(ax: Axes | None, figsize: tuple[float, float] = (6.4, 4.0)) -> Axes:
@@ -30,4 +66,4 @@ def percent_axis(ax: Axes, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0%}"))
 
 
-__all__ = ["axes_or_new", "percent_axis"]
+__all__ = ["axes_or_new", "percent_axis", "plot_function"]

@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import i18n
-from . import axes_or_new, percent_axis
+from . import axes_or_new, percent_axis, plot_function
 
 i18n.register({
     "credit.plot.grades.title": ("Sales won and lost by grade", "各信用等级的销售额：获得与损失"),
@@ -96,6 +96,7 @@ def _on_top(ax: Axes) -> list[Artist]:
     return artists
 
 
+@plot_function
 def plot_sales_by_grade(by_grade: pd.DataFrame, ax: Axes | None = None, default_rate: bool = True,
                         ylim: tuple[float, float] | None = None, animated: bool = False) -> Axes:
     """Stacked bars per grade: sales on credit, for cash, and lost to the policy.
@@ -143,6 +144,7 @@ def plot_sales_by_grade(by_grade: pd.DataFrame, ax: Axes | None = None, default_
     return ax
 
 
+@plot_function
 def update_sales_by_grade(ax: Axes, by_grade: pd.DataFrame) -> list[Artist]:
     """Put ``by_grade`` into the bars drawn by :func:`plot_sales_by_grade` on ``ax``.
 
@@ -168,6 +170,7 @@ def update_sales_by_grade(ax: Axes, by_grade: pd.DataFrame) -> list[Artist]:
     return changed + _on_top(ax)
 
 
+@plot_function
 def plot_aging(aging: pd.DataFrame, ax: Axes | None = None, shares: bool = True,
                ylim: tuple[float, float] | None = None, animated: bool = False) -> Axes:
     """Bars of the receivables open at the end, by days past due.
@@ -202,6 +205,7 @@ def plot_aging(aging: pd.DataFrame, ax: Axes | None = None, shares: bool = True,
     return ax
 
 
+@plot_function
 def update_aging(ax: Axes, aging: pd.DataFrame) -> list[Artist]:
     """Put ``aging`` into the bars (and share labels) drawn by :func:`plot_aging` on ``ax``.
 
@@ -227,6 +231,7 @@ def profit_bridge_levels(summary: pd.Series) -> np.ndarray:
     return np.concatenate([[contribution], contribution - np.cumsum(costs)])
 
 
+@plot_function
 def plot_profit_bridge(summary: pd.Series, ax: Axes | None = None, ylim: tuple[float, float] | None = None,
                        animated: bool = False) -> Axes:
     """Waterfall from contribution margin to profit, one step per credit cost.
@@ -266,6 +271,7 @@ def plot_profit_bridge(summary: pd.Series, ax: Axes | None = None, ylim: tuple[f
     return ax
 
 
+@plot_function
 def update_profit_bridge(ax: Axes, summary: pd.Series) -> list[Artist]:
     """Put ``summary`` into the bars drawn by :func:`plot_profit_bridge` on ``ax``.
 
@@ -281,6 +287,7 @@ def update_profit_bridge(ax: Axes, summary: pd.Series) -> list[Artist]:
     return [*bars, *_on_top(ax)]
 
 
+@plot_function
 def plot_receivables(monthly: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Receivables open at each month end, with the month's credit sales.
 
@@ -303,6 +310,7 @@ def plot_receivables(monthly: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
+@plot_function
 def plot_roc(roc: pd.DataFrame, auc: float, ax: Axes | None = None) -> Axes:
     """The ROC curve of a score, with its AUC and Gini in the legend.
 
@@ -328,6 +336,7 @@ def plot_roc(roc: pd.DataFrame, auc: float, ax: Axes | None = None) -> Axes:
     return ax
 
 
+@plot_function
 def plot_tradeoff(sweep: pd.DataFrame, field: str = "credit_period", ax: Axes | None = None) -> Axes:
     """Contribution margin and profit across one policy lever; the gap between them
     (shaded) is the credit cost: bad debt, discounts, money tied up and collection.

@@ -12,7 +12,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.ticker import MaxNLocator
 
 from .. import i18n
-from . import axes_or_new, percent_axis
+from . import axes_or_new, percent_axis, plot_function
 
 i18n.register({f"ka.plot.{name}": pair for name, pair in {
     "funnel_title": ("Sales funnel", "销售漏斗"),
@@ -110,6 +110,7 @@ def _funnel_labels(funnel: pd.DataFrame):
     return entered, y, gap, counts
 
 
+@plot_function
 def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = False) -> Axes:
     """Centred bars, one per stage, as wide as the opportunities entering it,
     with the count and the share that met the stage's key node.
@@ -141,6 +142,7 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = F
     return ax
 
 
+@plot_function
 def update_funnel(ax: Axes, funnel: pd.DataFrame) -> list:
     """Put ``funnel`` into the bars and labels that :func:`plot_funnel` drew on
     ``ax`` (same stages, same number of leads); returns them in drawing order."""
@@ -156,6 +158,7 @@ def update_funnel(ax: Axes, funnel: pd.DataFrame) -> list:
     return [bars, *stages, *numbers]
 
 
+@plot_function
 def plot_timeline(timeline: pd.DataFrame, opportunity_id: int, ax: Axes | None = None) -> Axes:
     """One opportunity's stages as bars over days since the lead; a tick for
     each key node met, a cross for one missed.
@@ -183,6 +186,7 @@ def plot_timeline(timeline: pd.DataFrame, opportunity_id: int, ax: Axes | None =
     return ax
 
 
+@plot_function
 def plot_buying_centre(contacts: pd.DataFrame, account_name: str, ax: Axes | None = None) -> Axes:
     """Buying-centre map: each person by influence (x) and attitude to us (y),
     coloured by buying role, the coach ringed.
@@ -213,6 +217,7 @@ def plot_buying_centre(contacts: pd.DataFrame, account_name: str, ax: Axes | Non
     return ax
 
 
+@plot_function
 def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: bool = True,
                   animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """At each month start: the open pipeline, its weighted forecast and what it was actually won for.
@@ -243,6 +248,7 @@ def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: 
     return ax
 
 
+@plot_function
 def update_forecast(ax: Axes, monthly: pd.DataFrame) -> list:
     """Put ``monthly`` into the artists that :func:`plot_forecast` drew on ``ax``
     (same months); returns them in drawing order, the legend last."""
@@ -258,6 +264,7 @@ def update_forecast(ax: Axes, monthly: pd.DataFrame) -> list:
     return changed + ([ax.get_legend()] if ax.get_legend() is not None else [])
 
 
+@plot_function
 def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None, ax: Axes | None = None,
                          animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """Revenue signed each month, the cumulative total and the cumulative goal.
@@ -290,6 +297,7 @@ def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None
     return ax
 
 
+@plot_function
 def update_monthly_revenue(ax: Axes, revenue: pd.DataFrame, yearly_goal: float | None = None) -> list:
     """Put ``revenue`` (and the goal) into the artists that :func:`plot_monthly_revenue`
     drew on ``ax`` (same months); returns them in drawing order, the legend last."""
@@ -304,6 +312,7 @@ def update_monthly_revenue(ax: Axes, revenue: pd.DataFrame, yearly_goal: float |
     return changed + ([ax.get_legend()] if ax.get_legend() is not None else [])
 
 
+@plot_function
 def plot_win_rates(rates: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Win rate of each group of :func:`crmsim.pipeline.win_rates`."""
     from ..pipeline import localise
@@ -318,6 +327,7 @@ def plot_win_rates(rates: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
+@plot_function
 def plot_cycle_time(cycle: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Median and 90th-percentile days per stage (:func:`crmsim.pipeline.cycle_time`)."""
     ax = axes_or_new(ax)

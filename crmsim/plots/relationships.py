@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import i18n
 from ..relationships import CHURNED, Ladder, get_ladder
-from . import axes_or_new, percent_axis
+from . import axes_or_new, percent_axis, plot_function
 
 i18n.register({
     "plot.rel.mix.title": ("Relationship level mix", "客户关系层次构成"),
@@ -56,6 +56,7 @@ def _colours(codes, ladder: Ladder) -> list[str]:
     return [_CHURN_COLOUR if code == CHURNED else _LEVEL_COLOURS[ladder.codes.index(code)] for code in codes]
 
 
+@plot_function
 def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes | None = None,
                    animated: bool = False) -> Axes:
     """Stacked shares of each level (and of churned customers) by month.
@@ -88,6 +89,7 @@ def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes 
     return ax
 
 
+@plot_function
 def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated: bool = False) -> Axes:
     """Cumulative churn and the share of satisfied customers by month.
 
@@ -113,6 +115,7 @@ def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated
     return ax
 
 
+@plot_function
 def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None = None,
                            ax: Axes | None = None, ylim: tuple[float, float] | None = None,
                            animated: bool = False) -> Axes:
@@ -148,6 +151,7 @@ def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None
     return ax
 
 
+@plot_function
 def update_level_mix(ax: Axes, mix: pd.DataFrame) -> list:
     """Replace the bands drawn by :func:`plot_level_mix` on ``ax`` with those of ``mix``.
 
@@ -165,6 +169,7 @@ def update_level_mix(ax: Axes, mix: pd.DataFrame) -> list:
     return bands
 
 
+@plot_function
 def update_churn_satisfaction(ax: Axes, kpis: pd.DataFrame) -> list:
     """Put the curves of ``kpis`` into the lines drawn by :func:`plot_churn_satisfaction`; returns them."""
     lines = {line.get_gid(): line for line in ax.lines}
@@ -173,6 +178,7 @@ def update_churn_satisfaction(ax: Axes, kpis: pd.DataFrame) -> list:
     return [lines["rel-churn"], lines["rel-satisfied"]]
 
 
+@plot_function
 def update_cumulative_profit(ax: Axes, kpis: pd.DataFrame, profit_without_care: float | None = None) -> list:
     """Put new values into the lines drawn by :func:`plot_cumulative_profit`; returns them."""
     lines = {line.get_gid(): line for line in ax.lines}
@@ -184,6 +190,7 @@ def update_cumulative_profit(ax: Axes, kpis: pd.DataFrame, profit_without_care: 
     return changed
 
 
+@plot_function
 def plot_transition_matrix(estimated: pd.DataFrame, true: pd.DataFrame | None = None,
                            ladder: Ladder | str = "course", ax: Axes | None = None) -> Axes:
     """Heat map of the estimated monthly transition matrix, with the true values in brackets.
@@ -213,6 +220,7 @@ def plot_transition_matrix(estimated: pd.DataFrame, true: pd.DataFrame | None = 
     return ax
 
 
+@plot_function
 def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | str = "course",
                     ax: Axes | None = None) -> Axes:
     """Bars of the analytic stationary level mix next to the simulated one."""
@@ -229,6 +237,7 @@ def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | 
     return ax
 
 
+@plot_function
 def plot_level_economics(economics: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes | None = None) -> Axes:
     """Profit per customer-month (bars) and annual retention (line) by level, from
     :func:`crmsim.relationships.level_economics`."""
@@ -248,6 +257,7 @@ def plot_level_economics(economics: pd.DataFrame, ladder: Ladder | str = "course
     return ax
 
 
+@plot_function
 def plot_recovery_effect(effect: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Grouped bars: share moving up, down and leaving, by complaint handling.
 

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 
 from .. import i18n
 from ..roleplay import PlayResult
-from . import axes_or_new, percent_axis
+from . import axes_or_new, percent_axis, plot_function
 
 i18n.register({
     "plot.rp.attitudes.title": ("Attitude towards us, round by round", "各回合对我方的态度"),
@@ -29,6 +29,7 @@ def _person_labels(result: PlayResult) -> list[str]:
     return [f"{name} ({i18n.t('role.' + str(role))})" for name, role in zip(names, people["role"].astype(str))]
 
 
+@plot_function
 def plot_attitudes(result: PlayResult, ax: Axes | None = None) -> Axes:
     """One line per person: attitude at the start and after each round played."""
     ax = axes_or_new(ax)
@@ -49,6 +50,7 @@ def plot_attitudes(result: PlayResult, ax: Axes | None = None) -> Axes:
     return ax
 
 
+@plot_function
 def plot_effort(result: PlayResult, ax: Axes | None = None) -> Axes:
     """Bars of each person's share of the team's hours next to their share of the influence."""
     ax = axes_or_new(ax)

@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .. import i18n
-from . import axes_or_new, percent_axis
+from . import axes_or_new, percent_axis, plot_function
 
 i18n.register({
     "plot.pareto.title": ("Pareto curve of customer value", "客户价值帕累托曲线"),
@@ -29,6 +29,7 @@ _ABC_COLOURS = {"A": "#1b9e77", "B": "#d95f02", "C": "#7570b3"}
 _TIER_COLOURS = ("#a6cee3", "#1f78b4", "#fb9a99", "#e31a1c")
 
 
+@plot_function
 def plot_pareto(abc: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Cumulative share of value against share of customers, coloured by ABC class.
 
@@ -61,6 +62,7 @@ def plot_pareto(abc: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
+@plot_function
 def plot_composition(table: pd.DataFrame, by: str, ax: Axes | None = None) -> Axes:
     """Grouped bars: each class's share of customers, sales and value.
 
@@ -85,6 +87,7 @@ def plot_composition(table: pd.DataFrame, by: str, ax: Axes | None = None) -> Ax
     return ax
 
 
+@plot_function
 def plot_size_vs_value(customers: pd.DataFrame, values: pd.DataFrame, measure: str = "historical_value",
                        ax: Axes | None = None) -> Axes:
     """Scatter of the customer's own revenue (log) against its value to us, by size tier."""
@@ -106,6 +109,7 @@ def plot_size_vs_value(customers: pd.DataFrame, values: pd.DataFrame, measure: s
     return ax
 
 
+@plot_function
 def plot_value_types(customers: pd.DataFrame, values: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Historical, current and potential value summed per segment (CNY million)."""
     ax = axes_or_new(ax)

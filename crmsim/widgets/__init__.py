@@ -29,7 +29,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from .. import i18n, plots  # noqa: F401  (plots registers the CJK font)
+from .. import i18n
+from ..fonts import cjk_fonts
 
 
 class Dashboard:
@@ -137,6 +138,13 @@ class Dashboard:
     def redraw(self) -> None:
         """Redraw the figure and the summary from the current result."""
         started = time.perf_counter()
+        with cjk_fonts():  # every text of the figure is made and drawn here
+            self._redraw_figure()
+        self.image.value = self.render_png()
+        self.summary.value = self.summarise(self.result)
+        self.timings["redraw_ms"] = (time.perf_counter() - started) * 1000
+
+    def _redraw_figure(self) -> None:
         key = self.background_key(self.result)
         if key is not None:
             key = (i18n.get_language(), key)  # titles and labels are part of the background
@@ -152,9 +160,6 @@ class Dashboard:
         if key is not None:
             for artist in self.update_artists(self.result, self.figure):
                 self.figure.draw_artist(artist)
-        self.image.value = self.render_png()
-        self.summary.value = self.summarise(self.result)
-        self.timings["redraw_ms"] = (time.perf_counter() - started) * 1000
 
     def render_png(self) -> bytes:
         """Encode what the canvas shows as PNG.

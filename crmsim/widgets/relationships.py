@@ -10,7 +10,8 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import i18n, vocab
+from .. import i18n
+from ..world import vocab
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
 from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, CarePolicy, RelationshipRun, \

@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import vocab
 from .config import WorldConfig
-from .seeding import stream
+from ..seeding import stream
 
 
 def generate_products(config: WorldConfig, root: np.random.SeedSequence) -> pd.DataFrame:

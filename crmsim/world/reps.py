@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import vocab
 from .config import WorldConfig
-from .seeding import stream
+from ..seeding import stream
 
 #: Codes of the rep territories: the seven domestic regions and one for all international markets.
 TERRITORY_CODES = vocab.DOMESTIC_REGIONS + ("international",)

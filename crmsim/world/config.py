@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import vocab
-from .validation import check_choices, check_int, check_probability
+from ..validation import check_choices, check_int, check_probability
 
 #: Largest world a single call builds (the export CLI streams larger ones in chunks).
 MAX_CUSTOMERS = 10_000_000

@@ -12,7 +12,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from . import i18n
+from .. import i18n
 
 # --- regions and cities -----------------------------------------------------
 # China's seven conventional regions plus three international markets.

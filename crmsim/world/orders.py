@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import vocab
 from .config import WorldConfig
-from .seeding import BLOCK_SIZE, block_streams
+from ..seeding import BLOCK_SIZE, block_streams
 
 DAYS_PER_MONTH = 365.25 / 12
 #: Orders a customer can place at most over the history (order ids are customer_id * 10,000 + n).

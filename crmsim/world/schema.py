@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import i18n, vocab
-from .purchases import STATUS_CODES
-from .salesforce import TERRITORY_CODES
+from .. import i18n
+from . import vocab
+from .orders import STATUS_CODES
+from .reps import TERRITORY_CODES
 
 
 @dataclass(frozen=True)

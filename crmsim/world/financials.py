@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import vocab
 from .config import WorldConfig
-from .seeding import block_draws
+from ..seeding import block_draws
 
 N_YEARS = 3
 _DRAWS_PER_YEAR = 8

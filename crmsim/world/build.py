@@ -12,15 +12,16 @@ import numpy as np
 import pandas as pd
 
 from .config import WorldConfig, build_config
-from .customers import RepAssignment, customer_columns, customers_frame, generate_contacts, generate_customers
+from .contacts import generate_contacts
+from .customers import RepAssignment, customer_columns, customers_frame, generate_customers
 from .financials import generate_financials
-from .heap import keep_freed_heap
+from ..heap import keep_freed_heap
 from .products import generate_products
-from .purchases import generate_orders
-from .salesforce import generate_reps
-from .seeding import BLOCK_SIZE, SeedLike, root_sequence
+from .orders import generate_orders
+from .reps import generate_reps
+from ..seeding import BLOCK_SIZE, SeedLike, root_sequence
 from .vocab import person_name_dtypes, trade_name_dtypes
-from .validation import check_int
+from ..validation import check_int
 
 #: Customers generated per pass: small enough that numpy's temporaries stay in
 #: cache, large enough that Python's per-operation overhead is negligible

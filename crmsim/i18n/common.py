@@ -1,0 +1,18 @@
+"""Text shared by every topic: yes/no and the world overview."""
+
+from . import register
+
+register({
+    "bool.True": ("yes", "是"),
+    "bool.False": ("no", "否"),
+    "overview.table": ("Table", "数据表"),
+    "overview.rows": ("Rows", "行数"),
+    "overview.columns": ("Columns", "列数"),
+    "overview.about": ("What one row is", "每行代表"),
+    "overview.customers": ("A customer firm", "一家客户企业"),
+    "overview.contacts": ("A person in a customer's buying centre", "客户采购中心中的一位联系人"),
+    "overview.financials": ("A customer's statements for one fiscal year", "客户某一财年的财务报表"),
+    "overview.reps": ("One of our sales reps", "我方一名销售代表"),
+    "overview.products": ("A product we sell", "我方销售的一种产品"),
+    "overview.orders": ("An order and its payment", "一笔订单及其付款"),
+})
