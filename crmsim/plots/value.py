@@ -9,22 +9,6 @@ from matplotlib.axes import Axes
 from .. import i18n
 from . import axes_or_new, percent_axis, plot_function
 
-i18n.register({
-    "plot.pareto.title": ("Pareto curve of customer value", "客户价值帕累托曲线"),
-    "plot.pareto.x": ("Share of customers (most valuable first)", "客户占比（按价值从高到低）"),
-    "plot.pareto.y": ("Cumulative share of value", "累计价值占比"),
-    "plot.pareto.even": ("Every customer equal", "价值均匀分布"),
-    "plot.composition.title": ("Composition: customers vs sales vs value", "客户构成：客户数、销售额与价值占比"),
-    "plot.composition.customers": ("Share of customers", "客户数占比"),
-    "plot.composition.revenue": ("Share of sales", "销售额占比"),
-    "plot.composition.value": ("Share of value", "价值占比"),
-    "plot.size_value.title": ("A big company is not a big customer", "大企业不等于大客户"),
-    "plot.size_value.x": ("Customer's annual revenue (CNY m, log scale)", "客户年营业收入（百万元，对数刻度）"),
-    "plot.size_value.y": ("Value to us (CNY thousand)", "对我方的价值（千元）"),
-    "plot.value_types.title": ("Value by segment", "各类客户的价值"),
-    "plot.value_types.y": ("CNY million", "百万元"),
-})
-
 _ABC_COLOURS = {"A": "#1b9e77", "B": "#d95f02", "C": "#7570b3"}
 _TIER_COLOURS = ("#a6cee3", "#1f78b4", "#fb9a99", "#e31a1c")
 

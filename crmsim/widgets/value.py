@@ -10,20 +10,10 @@ from matplotlib.figure import Figure
 
 from .. import i18n
 from ..plots.value import plot_pareto, plot_size_vs_value
+from ..seeding import SeedLike
 from ..value import VALUE_MEASURES, abc_classes, abc_summary, customer_value
+from ..world import World, check_world, make_world
 from . import Dashboard
-
-i18n.register({
-    "widget.value.segment": ("Segment", "客户类别"),
-    "widget.value.all": ("All customers", "全部客户"),
-    "widget.value.measure": ("Value", "价值口径"),
-    "widget.value.a": ("A up to", "A类截至"),
-    "widget.value.b": ("B up to", "B类截至"),
-    "widget.value.summary": (
-        "{n} customers · A: {a} ({a_share:.0%} of value) · B: {b} ({b_share:.0%}) · C: {c} ({c_share:.0%})",
-        "共{n}位客户 · A类：{a}位（占价值{a_share:.0%}）· B类：{b}位（{b_share:.0%}）· C类：{c}位（{c_share:.0%}）"),
-    "widget.value.empty": ("No customers in this selection.", "该选择下没有客户。"),
-})
 
 
 @dataclass(frozen=True)
@@ -43,16 +33,23 @@ class CustomerValueDashboard(Dashboard):
 
     Parameters
     ----------
-    world : World
+    world : World, optional
         The world to analyse; customer values are computed once, here.
+        Default: a world of ``n_customers`` from ``seed``.
+    seed : int, SeedSequence or Generator
+        Seed of the default world (ignored when ``world`` is given).
+    n_customers : int
+        Size of the default world: 300, a class-size market that redraws at once.
     """
 
     css_class = "crmsim-value-dashboard"
     figsize = (10.0, 4.0)
+    #: The smallest gap between the A and the B threshold (one percentage point).
+    threshold_gap = 0.01
 
-    def __init__(self, world) -> None:
-        self.world = world
-        self.customer_values = customer_value(world)
+    def __init__(self, world: World | None = None, *, seed: SeedLike = 0, n_customers: int = 300) -> None:
+        self.world = make_world(seed=seed, n_customers=n_customers) if world is None else check_world(world)
+        self.customer_values = customer_value(self.world)
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -68,13 +65,17 @@ class CustomerValueDashboard(Dashboard):
                                 readout_format=".0%")
         b = widgets.FloatSlider(value=0.95, min=0.55, max=1.0, step=0.01, description=i18n.t("widget.value.b"),
                                 readout_format=".0%")
+        # B can never be set below A: the control's minimum follows A (set before B's value
+        # is read, so the model never sees thresholds out of order).
+        b.min = a.value + self.threshold_gap
+        a.observe(lambda change: setattr(b, "min", change["new"] + self.threshold_gap), names="value")
         return {"segment": segment, "measure": measure, "a": a, "b": b}
 
     def compute(self, segment: str, measure: str, a: float, b: float) -> ValueSelection:
         mask = (self.world.customers["segment"] == segment).to_numpy() if segment != "all" else slice(None)
         customers = self.world.customers[mask]
         values = self.customer_values[mask]
-        abc = abc_classes(values, measure=measure, thresholds=(a, max(b, a + 0.01)))
+        abc = abc_classes(values, measure=measure, thresholds=(a, b))
         return ValueSelection(customers, values, abc, abc_summary(abc), measure)
 
     def draw(self, result: ValueSelection, figure: Figure) -> None:

@@ -6,8 +6,8 @@ One module per table: :mod:`.customers`, :mod:`.contacts`, :mod:`.financials`,
 dictionary in :mod:`.schema`. :mod:`.build` puts them together.
 """
 
-from .build import CUSTOMER_CHUNK, TABLE_NAMES, World, iter_world_chunks, make_customers, make_world
+from .build import CUSTOMER_CHUNK, TABLE_NAMES, World, check_world, iter_world_chunks, make_customers, make_world
 from .config import WorldConfig, build_config
 
-__all__ = ["CUSTOMER_CHUNK", "TABLE_NAMES", "World", "WorldConfig", "build_config", "iter_world_chunks",
+__all__ = ["CUSTOMER_CHUNK", "TABLE_NAMES", "World", "WorldConfig", "build_config", "check_world", "iter_world_chunks",
            "make_customers", "make_world"]

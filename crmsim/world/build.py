@@ -71,6 +71,14 @@ class World:
         return f"World(seed={self.seed.entropy}, months={self.config.months}, as_of={self.as_of.date()}, {sizes})"
 
 
+def check_world(world: object, name: str = "world") -> World:
+    """Return ``world`` if it is a :class:`World`, else raise a TypeError naming ``name``."""
+    if not isinstance(world, World):
+        raise TypeError(f"{name} must be a crmsim World (from crmsim.make_world); got {world!r:.60} "
+                        f"({type(world).__name__})")
+    return world
+
+
 def make_world(seed: SeedLike = 0, n_customers: int = 200, **params) -> World:
     """Build a synthetic market.
 

@@ -14,7 +14,7 @@ from nbclient import NotebookClient
 import crmsim
 from crmsim.exercises import CustomerValueExercise
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
