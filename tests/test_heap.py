@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
 from crmsim import heap
@@ -18,14 +20,22 @@ def _glibc() -> bool:
         return False
 
 
+HEAP_FILE = Path(heap.__file__)
+
 # Allocates and frees the working set of a generation pass (30 arrays of
-# 512 KiB) twenty times, and prints the page faults it took.
+# 512 KiB) twenty times, and prints the page faults it took. A bare process:
+# only numpy and the heap module itself (loaded from its file, so that no
+# other crmsim module, and no pandas, is imported before it).
 PASSES = """
-import resource, sys
+import importlib.util, resource, sys
 import numpy as np
+assert "pandas" not in sys.modules
 if sys.argv[1] == "keep":
-    from crmsim.heap import keep_freed_heap
-    assert keep_freed_heap()
+    spec = importlib.util.spec_from_file_location("crmsim_heap", sys.argv[2])
+    heap = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(heap)
+    assert heap.keep_freed_heap()
+    assert "pandas" not in sys.modules
 x = np.ones(65536)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 for _ in range(20):
@@ -36,7 +46,10 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
 
 
 def _faults(mode: str) -> int:
-    result = subprocess.run([sys.executable, "-c", PASSES, mode], capture_output=True, text=True, check=True)
+    env = {k: v for k, v in os.environ.items() if k not in {heap.OPT_OUT_VARIABLE, "MALLOC_TOP_PAD_",
+                                                            "MALLOC_MMAP_THRESHOLD_"}}
+    result = subprocess.run([sys.executable, "-c", PASSES, mode, str(HEAP_FILE)], capture_output=True, text=True,
+                            check=True, env=env)
     return int(result.stdout)
 
 
@@ -49,8 +62,19 @@ def test_kept_heap_is_reused_instead_of_faulted_in_again():
     assert kept < default / 4
 
 
+@pytest.mark.parametrize("value", ["0", "false", "OFF", " no "])
+def test_the_environment_variable_switches_it_off(monkeypatch, value):
+    calls = []
+    monkeypatch.setattr(heap, "_applied", None)
+    monkeypatch.setattr(heap, "_set_top_pad", lambda n_bytes: calls.append(n_bytes) or True)
+    monkeypatch.setenv(heap.OPT_OUT_VARIABLE, value)
+    assert heap.keep_freed_heap() is False
+    assert calls == []
+
+
 def test_applies_once_and_reports_whether_it_is_in_effect(monkeypatch):
     calls = []
+    monkeypatch.delenv(heap.OPT_OUT_VARIABLE, raising=False)
     monkeypatch.setattr(heap, "_applied", None)
     monkeypatch.setattr(heap, "_set_top_pad", lambda n_bytes: calls.append(n_bytes) or True)
     assert heap.keep_freed_heap() and heap.keep_freed_heap()
@@ -66,6 +90,7 @@ def test_generating_a_large_table_keeps_the_heap(monkeypatch):
     import crmsim
     from crmsim.world import build as world
 
+    monkeypatch.delenv(heap.OPT_OUT_VARIABLE, raising=False)
     monkeypatch.setattr(heap, "_applied", None)
     monkeypatch.setattr(heap, "_set_top_pad", lambda n_bytes: True)
     crmsim.make_customers(seed=3, n_customers=world.CUSTOMER_CHUNK + 1)
