@@ -159,7 +159,7 @@ class _Labeller:
 
 def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table_name: str | None = None,
              names: Mapping[str, str] | None = None, language: str | None = None,
-             decimals: int | None = 2) -> pd.DataFrame | pd.Series:
+             decimals: int | None = 2, headers: bool = True) -> pd.DataFrame | pd.Series:
     """A copy of ``table`` for showing to a person, in the current (or given) language.
 
     Parameters
@@ -182,6 +182,10 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
     decimals : int or None
         Floats are rounded to this many decimals unless the topic formats its
         numbers itself; None keeps them.
+    headers : bool
+        False keeps the column and index names as they are and labels only
+        the values: for a printed form whose fields are named by their codes
+        (the role play's role cards).
 
     Returns
     -------
@@ -200,18 +204,19 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
     if isinstance(out, pd.DataFrame):
         for column in out.columns:
             out[column] = _values(lab, str(column), out[column], decimals)
-        out.columns = pd.Index([lab.header(c) for c in table.columns], name=lab.header(table.columns.name))
+        if headers:
+            out.columns = pd.Index([lab.header(c) for c in table.columns], name=lab.header(table.columns.name))
     else:
         out = _values(lab, str(table.name), out, decimals)
-        out.name = lab.header(table.name)
+        out.name = lab.header(table.name) if headers else table.name
     index_kind = lab.kinds.get(table.index.name) if isinstance(table.index.name, str) else None
     if not isinstance(table.index, pd.MultiIndex):
         if index_kind:
             out.index = pd.Index([lab.code(index_kind, v) for v in table.index])
         elif table.index.dtype == object or isinstance(table.index.dtype, pd.CategoricalDtype):
             out.index = pd.Index([lab.label(v) for v in table.index])
-        out.index.name = lab.header(table.index.name)
-    else:
+        out.index.name = lab.header(table.index.name) if headers else table.index.name
+    elif headers:
         out.index = out.index.set_names([lab.header(n) for n in table.index.names])
     return out
 
