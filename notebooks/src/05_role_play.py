@@ -25,11 +25,12 @@ the coach) asking for advice. crmsim then moves each person's attitude by a simp
 """),
     code("""
 from crmsim import roleplay as rp
+from crmsim.display import labelled
 from crmsim.plots import roleplay as rpplots
 
 world = crmsim.make_world(seed=2024, n_customers=300)
 scenario = rp.make_scenario(world, seed=5)
-rp.localise(scenario.people[["contact_id", "role", "influence", "is_coach"]])
+labelled(scenario.people[["contact_id", "role", "influence", "is_coach"]], "roleplay")
 """),
     md("""
 ## The role cards
@@ -47,7 +48,7 @@ the gatekeeper decides who gets meetings.
 教练的卡片会写明他是教练；把关者的卡片说明他决定谁能见到谁。
 """),
     code("""
-rp.role_cards(scenario)
+labelled(rp.role_cards(scenario), "roleplay", headers=False)
 """),
     md("""
 ## Two teams play the same account
@@ -66,7 +67,7 @@ presentations, a price cut and an extra promise. Here are the textbook team's mo
     code("""
 textbook = rp.play(scenario, rp.example_moves(scenario, "textbook"))
 novice = rp.play(scenario, rp.example_moves(scenario, "novice"))
-rp.localise(textbook.moves[textbook.moves["round"] <= 2])
+labelled(textbook.moves[textbook.moves["round"] <= 2], "roleplay")
 """),
     code("""
 rp.outcome_table({"textbook": textbook, "novice": novice})
@@ -97,7 +98,7 @@ The debrief checks a team's play against the course, one line per lesson, with t
 复盘逐条对照课程内容检查团队的表现，并给出所依据的数字。
 """),
     code("""
-rp.localise(rp.debrief(novice))
+labelled(rp.debrief(novice), "roleplay")
 """),
     code("""
 rpplots.plot_effort(novice)
@@ -126,8 +127,8 @@ moves = [
     {"round": 1, "contact_id": decision_maker, "approach": "relationship_event", "hours": 5},
 ]
 so_far = rp.play(scenario, moves)
-rp.localise(so_far.rounds[["contact_id", "role", "approach", "hours", "attitude_before", "attitude_after",
-                           "need_known"]])
+labelled(so_far.rounds[["contact_id", "role", "approach", "hours", "attitude_before", "attitude_after",
+                        "need_known"]], "roleplay")
 """),
     md("""
 ## Questions for the debrief
