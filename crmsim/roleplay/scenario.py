@@ -11,7 +11,7 @@ from .. import seeding
 from ..key_accounts import key_account_ids
 from ..seeding import SeedLike
 from ..validation import check_int, check_real
-from ..world import World
+from ..world import World, check_world
 
 #: The rounds: steps of the eight-step customer development that happen in the room.
 ROUNDS = ("approach", "needs", "present", "close")
@@ -90,6 +90,7 @@ def make_scenario(world: World, *, customer_id: int | None = None, seed: SeedLik
         Hours the sales team can spend in one round (1 to 40). 10 by default:
         a working day and a bit, enough to meet everyone but not at length.
     """
+    world = check_world(world)
     root = seeding.root_sequence(seed)
     hours_per_round = check_real("hours_per_round", hours_per_round, 1.0, 40.0)
     contacts = world.contacts

@@ -101,3 +101,14 @@ def test_the_topic_draws_only_from_the_registry():
     for path in PACKAGE.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"default_rng|SeedSequence\(|def _(stream|child|streams)\b", text), path.name
+
+
+def test_bad_arguments_of_every_entry_point(rp_world, scenario):
+    with pytest.raises(TypeError, match="world must be a crmsim World"):
+        rp.make_scenario(rp_world.customers)
+    with pytest.raises(TypeError, match="customer_id must be an int"):
+        rp.make_scenario(rp_world, customer_id="1")
+    with pytest.raises(ValueError, match="language='fr' is not supported"):
+        rp.role_cards(scenario, language="fr")
+    with pytest.raises(ValueError, match="language='fr' is not supported"):
+        rp.outcome_table(rp.play(scenario, []), language="fr")
