@@ -1,17 +1,22 @@
 """Write a world to CSV or Excel with English or Chinese headers, and read it back.
 
-Exports translate headers and category values (region, industry, ...) into
-the chosen language and add a data dictionary. :func:`read_tables` maps them
-back, so a round trip gives the same values and dtypes as the world's tables.
-Files are written to a temporary name and moved into place at the end:
-an error never leaves a half-written export behind.
+Exports translate headers, category values (region, industry, ...) and, in
+Excel, sheet names into the chosen language and add a data dictionary.
+:func:`read_tables` maps them back, so a round trip gives the same values and
+dtypes as the world's tables. Exports are built under a staging name and
+renamed into place when complete (:mod:`crmsim.files`): an error, Ctrl+C or
+``SIGTERM`` never leaves a half-written export behind.
+
+For Chinese users, CSV files are written as UTF-8 with a byte-order mark by
+default, which Excel and WPS need to show Chinese text; English ones as plain
+UTF-8. Workbooks have their header row frozen and columns as wide as their
+headers and values.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,16 +24,41 @@ import numpy as np
 import pandas as pd
 
 from . import i18n
-from .world.schema import TABLES, column_dtype, describe
+from .files import check_new_target, staged
 from .validation import check_choice
+from .world.schema import TABLES, column_dtype, describe
 
 FORMATS = ("csv", "xlsx")
+#: CSV encodings: plain UTF-8, or UTF-8 with the byte-order mark Excel and WPS need for Chinese.
+ENCODINGS = ("utf-8", "utf-8-sig")
 #: Excel's row limit, header included.
 EXCEL_MAX_ROWS = 1_048_576
 DICTIONARY = "data_dictionary"
-i18n.register({
-    "export.sheet.data_dictionary": ("data dictionary", "数据字典"),
-})
+#: Widest column set in a workbook, in characters (longer values wrap in Excel's cell view anyway).
+MAX_COLUMN_WIDTH = 60
+
+
+def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
+    """The export format for ``path``: ``fmt`` if given and consistent with the name, else from its suffix.
+
+    A CSV export is a folder, so its name has no suffix; an Excel export is a
+    ``.xlsx`` file. Anything else is refused with the reason.
+    """
+    suffix = Path(path).suffix.lower()
+    if fmt is None:
+        fmt = "xlsx" if suffix == ".xlsx" else "csv"
+    check_choice("fmt", fmt, FORMATS)
+    if fmt == "xlsx" and suffix != ".xlsx":
+        raise ValueError(f"path={str(path)!r}: an Excel export is a file whose name ends in .xlsx")
+    if fmt == "csv" and suffix:
+        raise ValueError(f"path={str(path)!r}: a CSV export is a folder of one file per table, so its name has no "
+                         f"suffix ({suffix!r}); name the folder without one, or use a .xlsx name for Excel")
+    return fmt
+
+
+def default_encoding(language: str) -> str:
+    """The CSV encoding for ``language``: UTF-8 with a byte-order mark for Chinese, plain UTF-8 otherwise."""
+    return "utf-8-sig" if i18n.check_language(language) == "zh" else "utf-8"
 
 
 def to_language(table: str, df: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -85,8 +115,8 @@ def from_language(table: str, df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def export_world(world_or_chunks, path: str | os.PathLike, fmt: str = "csv", language: str = "en",
-                 progress=None) -> Path:
+def export_world(world_or_chunks, path: str | os.PathLike, fmt: str | None = None, language: str = "en",
+                 progress=None, encoding: str | None = None) -> Path:
     """Write a world (or an iterable of world chunks) to ``path``.
 
     Parameters
@@ -95,27 +125,30 @@ def export_world(world_or_chunks, path: str | os.PathLike, fmt: str = "csv", lan
         Chunks from :func:`crmsim.iter_world_chunks` keep memory flat for
         very large CSV exports.
     path : path
-        ``fmt="csv"``: a directory, created, holding one ``<table>.csv`` per
-        table plus ``data_dictionary.csv``. ``fmt="xlsx"``: one workbook
-        with a sheet per table and a data-dictionary sheet.
-    fmt : {"csv", "xlsx"}
+        ``fmt="csv"``: a new folder (no suffix) holding one ``<table>.csv`` per
+        table plus ``data_dictionary.csv``. ``fmt="xlsx"``: a new ``.xlsx``
+        workbook with a sheet per table and a data-dictionary sheet. Its
+        folder must exist; nothing is overwritten.
+    fmt : {"csv", "xlsx"}, optional
+        Default: from the name (see :func:`format_for`).
     language : {"en", "zh"}
-        Language of headers, category values and the dictionary.
+        Language of headers, category values, sheet names and the dictionary.
     progress : callable, optional
         Called with the number of customers written after each chunk.
+    encoding : {"utf-8", "utf-8-sig"}, optional
+        CSV encoding; default :func:`default_encoding` of ``language``.
 
     Returns
     -------
     Path of what was written.
     """
-    check_choice("fmt", fmt, FORMATS)
     i18n.check_language(language)
-    path = Path(path)
-    if path.exists():
-        raise FileExistsError(f"path {str(path)!r} already exists; choose a new one or remove it first")
+    fmt = format_for(path, fmt)
+    encoding = default_encoding(language) if encoding is None else check_choice("encoding", encoding, ENCODINGS)
+    path = check_new_target(path)
     chunks: Iterable = [world_or_chunks] if hasattr(world_or_chunks, "tables") else world_or_chunks
     if fmt == "csv":
-        _export_csv(chunks, path, language, progress)
+        _export_csv(chunks, path, language, progress, encoding)
     else:
         _export_xlsx(chunks, path, language, progress)
     return path
@@ -126,51 +159,86 @@ def _shared_once(name: str) -> bool:
     return name in ("reps", "products")
 
 
-def _export_csv(chunks, path: Path, language: str, progress) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent if path.parent.exists() else None))
-    try:
-        for k, world in enumerate(chunks):
-            for name, df in world.tables().items():
-                if k and _shared_once(name):
-                    continue
-                to_language(name, df, language).to_csv(staging / f"{name}.csv", mode="a", header=(k == 0),
-                                                        index=False, encoding="utf-8")
-            if progress:
-                progress(len(world.customers))
-        describe(language=language).to_csv(staging / f"{DICTIONARY}.csv", index=False, encoding="utf-8")
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the export is an ordinary folder
-        shutil.move(str(staging), str(path))
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+def _export_csv(chunks, path: Path, language: str, progress, encoding: str) -> None:
+    with staged(path, folder=True) as staging:
+        files = {}
+        try:
+            n_chunks = 0
+            for k, world in enumerate(chunks):
+                for name, df in world.tables().items():
+                    if k and _shared_once(name):
+                        continue
+                    if name not in files:
+                        # One handle per table: a byte-order mark is written once, not once per chunk.
+                        files[name] = open(staging / f"{name}.csv", "w", encoding=encoding, newline="")
+                    to_language(name, df, language).to_csv(files[name], header=(k == 0), index=False)
+                n_chunks += 1
+                if progress:
+                    progress(len(world.customers))
+            _refuse_empty(n_chunks)
+        finally:
+            for handle in files.values():
+                handle.close()
+        dictionary(language).to_csv(staging / f"{DICTIONARY}.csv", index=False, encoding=encoding)
+
+
+def dictionary(language: str) -> pd.DataFrame:
+    """The data dictionary as exported: :func:`~crmsim.world.schema.describe` with headers in ``language``."""
+    return describe(language=language).rename(columns=lambda c: i18n.t(f"column.dictionary.{c}", language))
+
+
+def _refuse_empty(n_chunks: int) -> None:
+    if n_chunks == 0:
+        raise ValueError("world_or_chunks holds no world: nothing to export")
+
+
+def sheet_name(table: str, language: str) -> str:
+    """The name of ``table``'s sheet (or of the data dictionary's) in a workbook in ``language``."""
+    return i18n.t(f"export.sheet.{table}", language)
 
 
 def _export_xlsx(chunks, path: Path, language: str, progress) -> None:
     parts: dict[str, list[pd.DataFrame]] = {}
+    n_chunks = 0
     for k, world in enumerate(chunks):
         for name, df in world.tables().items():
             if not (k and _shared_once(name)):
                 parts.setdefault(name, []).append(df)
+        n_chunks += 1
         if progress:
             progress(len(world.customers))
+    _refuse_empty(n_chunks)
     tables = {name: pd.concat(dfs, ignore_index=True) if len(dfs) > 1 else dfs[0] for name, dfs in parts.items()}
     too_big = {name: len(df) for name, df in tables.items() if len(df) + 1 > EXCEL_MAX_ROWS}
     if too_big:
         raise ValueError(f"Excel holds at most {EXCEL_MAX_ROWS - 1:,} rows per sheet; table(s) {too_big} are larger: "
                          f"export fewer customers or use fmt='csv'")
-    fd, staging = tempfile.mkstemp(suffix=".xlsx", prefix=f".{path.name}.", dir=path.parent if path.parent.exists() else None)
-    os.close(fd)
-    try:
+    with staged(path) as staging:
         with pd.ExcelWriter(staging, engine="xlsxwriter", datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd") as xl:
-            for name, df in tables.items():
-                to_language(name, df, language).to_excel(xl, sheet_name=name, index=False)
-            describe(language=language).to_excel(xl, sheet_name=DICTIONARY, index=False)
-        shutil.move(staging, path)
-    except BaseException:
-        Path(staging).unlink(missing_ok=True)
-        raise
+            sheets = {name: to_language(name, df, language) for name, df in tables.items()}
+            sheets[DICTIONARY] = dictionary(language)
+            for name, shown in sheets.items():
+                sheet = sheet_name(name, language)
+                shown.to_excel(xl, sheet_name=sheet, index=False)
+                _fit_columns(xl.sheets[sheet], shown)
+
+
+def _display_width(text: str) -> int:
+    """Width of ``text`` in a spreadsheet cell, counting a Chinese character as two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit_columns(worksheet, shown: pd.DataFrame, sample: int = 200) -> None:
+    """Freeze the header row and make each column as wide as its header and its first values."""
+    worksheet.freeze_panes(1, 0)
+    head = shown.head(sample)
+    for i, column in enumerate(shown.columns):
+        values = head[column]
+        if pd.api.types.is_datetime64_any_dtype(values.dtype):
+            widest = 10
+        else:
+            widest = max((_display_width(str(v)) for v in values), default=0)
+        worksheet.set_column(i, i, min(MAX_COLUMN_WIDTH, max(_display_width(str(column)), widest) + 2))
 
 
 def read_tables(path: str | os.PathLike) -> dict[str, pd.DataFrame]:
@@ -186,15 +254,18 @@ def read_tables(path: str | os.PathLike) -> dict[str, pd.DataFrame]:
         missing = [name for name in TABLES if not (path / f"{name}.csv").is_file()]
         if missing:
             raise FileNotFoundError(f"{path} is not a crmsim CSV export: missing {[m + '.csv' for m in missing]}")
-        raw = {name: pd.read_csv(path / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""])
+        raw = {name: pd.read_csv(path / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""],
+                                 encoding="utf-8-sig")  # with or without a byte-order mark
                for name in TABLES}
         raw = {name: _numbers_from_text(name, df) for name, df in raw.items()}
     elif path.suffix.lower() == ".xlsx" and path.is_file():
         sheets = pd.read_excel(path, sheet_name=None, engine="openpyxl")
-        missing = [name for name in TABLES if name not in sheets]
+        names = {name: next((sheet_name(name, lang) for lang in i18n.LANGUAGES if sheet_name(name, lang) in sheets),
+                            None) for name in TABLES}
+        missing = [sheet_name(name, "en") for name, sheet in names.items() if sheet is None]
         if missing:
-            raise ValueError(f"{path} is not a crmsim workbook: missing sheets {missing}")
-        raw = {name: sheets[name] for name in TABLES}
+            raise ValueError(f"{path} is not a crmsim workbook: missing sheets {missing} (in English or Chinese)")
+        raw = {name: sheets[sheet] for name, sheet in names.items()}
     else:
         raise FileNotFoundError(f"{path} is neither a CSV export directory nor an .xlsx workbook")
     return {name: from_language(name, df) for name, df in raw.items()}

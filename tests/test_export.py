@@ -28,19 +28,22 @@ def test_round_trip_gives_identical_values_and_dtypes(small_world, tmp_path, fmt
 
 def test_chinese_export_has_chinese_headers_values_and_dictionary(small_world, tmp_path):
     export.export_world(small_world, tmp_path / "zh", language="zh")
-    customers = pd.read_csv(tmp_path / "zh" / "customers.csv")
+    assert (tmp_path / "zh" / "customers.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for Excel and WPS
+    customers = pd.read_csv(tmp_path / "zh" / "customers.csv", encoding="utf-8-sig")
     assert customers.columns[0] == "客户编号" and "规模等级" in customers.columns
     assert set(customers["规模等级"]) <= {"小型", "中型", "大型", "特大型"}
-    dictionary = pd.read_csv(tmp_path / "zh" / "data_dictionary.csv")
+    dictionary = pd.read_csv(tmp_path / "zh" / "data_dictionary.csv", encoding="utf-8-sig")
     assert len(dictionary) == sum(len(c) for c in crmsim.world.schema.TABLES.values())
-    assert dictionary["description"].str.contains("[\u4e00-\u9fff]").all()
+    assert list(dictionary.columns) == ["数据表", "列名", "表头", "数据类型", "说明"]
+    assert dictionary["说明"].str.contains("[\u4e00-\u9fff]").all()
 
 
 def test_excel_has_a_data_dictionary_sheet(small_world, tmp_path):
     export.export_world(small_world, tmp_path / "w.xlsx", fmt="xlsx")
     sheets = pd.read_excel(tmp_path / "w.xlsx", sheet_name=None)
-    assert export.DICTIONARY in sheets
-    assert set(sheets[export.DICTIONARY]["table"]) == set(crmsim.TABLE_NAMES)
+    dictionary = export.sheet_name(export.DICTIONARY, "en")
+    assert dictionary in sheets
+    assert set(sheets[dictionary]["table"]) == set(crmsim.TABLE_NAMES)
 
 
 def test_chunked_export_equals_one_go(tmp_path):
