@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import i18n
@@ -246,6 +247,23 @@ def _values(lab: _Labeller, column: str, series: pd.Series, decimals: int | None
         if decimals is not None and pd.api.types.is_float_dtype(dtype):
             return series.round(decimals)
     return series
+
+
+def display_number(value: float) -> str:
+    """Format a number for a table shown to learners: large amounts to 6
+    significant digits without decimals (``4,615,650,000``), small numbers
+    with 3 decimals.
+
+    Six digits are all a reader needs, and they stay the same when the last
+    bits of a float differ between machines. Use it as
+    ``pandas.options.display.float_format``.
+    """
+    if not np.isfinite(value):
+        return str(value)
+    if abs(value) >= 1000:
+        digits = 6 - int(np.floor(np.log10(abs(value)))) - 1
+        return f"{round(value, digits):,.0f}"
+    return f"{value:.3f}"
 
 
 def world_overview(world) -> pd.DataFrame:
