@@ -2,7 +2,8 @@
 profit, transition matrices, economics by level and the recovery effect.
 
 The functions draw tables made by :mod:`crmsim.relationships`; they compute
-nothing of their own. Each draws few artists so that a dashboard redraw stays light.
+nothing of their own (their text is in :mod:`crmsim.i18n.relationships`).
+Each draws few artists so that a dashboard redraw stays light.
 """
 
 from __future__ import annotations
@@ -13,34 +14,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from .. import i18n
-from ..relationships import CHURNED, Ladder, get_ladder
+from ..relationships.ladder import CHURNED, Ladder, get_ladder
 from . import axes_or_new, percent_axis, plot_function
-
-i18n.register({
-    "plot.rel.mix.title": ("Relationship level mix", "客户关系层次构成"),
-    "plot.rel.month": ("Month", "月份"),
-    "plot.rel.share": ("Share of starting customers", "占期初客户比例"),
-    "plot.rel.kpis.title": ("Churn and satisfaction", "流失与满意度"),
-    "plot.rel.kpis.churn": ("Cumulative churn", "累计流失率"),
-    "plot.rel.kpis.satisfied": ("Satisfied customers", "满意客户比例"),
-    "plot.rel.profit.title": ("Cumulative profit", "累计利润"),
-    "plot.rel.profit.y": ("CNY million", "百万元"),
-    "plot.rel.profit.without": ("Expected without care", "无关怀时的期望值"),
-    "plot.rel.profit.with": ("This policy", "当前策略"),
-    "plot.rel.matrix.title": ("Monthly transitions: estimated (true)", "月度转移概率：估计值（真实值）"),
-    "plot.rel.matrix.from": ("Level at the start of the month", "月初层次"),
-    "plot.rel.matrix.to": ("Level at the end of the month", "月末层次"),
-    "plot.rel.stationary.title": ("Long-run level mix", "长期关系层次构成"),
-    "plot.rel.stationary.analytic": ("Stationary distribution", "平稳分布"),
-    "plot.rel.stationary.simulated": ("Simulated", "模拟结果"),
-    "plot.rel.economics.title": ("Profit and retention by level", "各层次的利润与保留率"),
-    "plot.rel.economics.profit": ("Profit per customer-month (CNY thousand)", "每客户每月利润（千元）"),
-    "plot.rel.economics.retention": ("Annual retention", "年保留率"),
-    "plot.rel.recovery.title": ("What a complaint does in its month", "投诉当月的结果"),
-    "plot.rel.recovery.up": ("Moved up", "升级"),
-    "plot.rel.recovery.down": ("Moved down", "降级"),
-    "plot.rel.recovery.churn": ("Left", "流失"),
-})
 
 #: Churned in grey, then the ladder from cool to warm.
 _CHURN_COLOUR = "#bdbdbd"
@@ -48,8 +23,8 @@ _LEVEL_COLOURS = ("#c6dbef", "#6baed6", "#2171b5", "#fd8d3c", "#d94801", "#7f270
 
 
 def _level_names(codes, ladder: Ladder) -> list[str]:
-    names = dict(zip(ladder.codes, ladder.labels()))
-    return [i18n.t("rel.churned") if code == CHURNED else names.get(code, code) for code in codes]
+    names = ladder.names()
+    return [i18n.t("rel.level.churned") if code == CHURNED else names.get(code, code) for code in codes]
 
 
 def _colours(codes, ladder: Ladder) -> list[str]:
@@ -81,9 +56,9 @@ def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes 
     ax.set_xlim(mix.index[0], mix.index[-1])
     ax.set_ylim(0, 1)
     percent_axis(ax)
-    ax.set_title(i18n.t("plot.rel.mix.title"))
-    ax.set_xlabel(i18n.t("plot.rel.month"))
-    ax.set_ylabel(i18n.t("plot.rel.share"))
+    ax.set_title(i18n.t("rel.plot.mix.title"))
+    ax.set_xlabel(i18n.t("rel.plot.month"))
+    ax.set_ylabel(i18n.t("rel.plot.share"))
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], labels[::-1], loc="lower left", fontsize="x-small", framealpha=0.8)
     return ax
@@ -102,15 +77,15 @@ def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated
     """
     ax = axes_or_new(ax)
     month = kpis.index.to_numpy()
-    ax.plot(month, kpis["cumulative_churn"].to_numpy(), color="#d94801", label=i18n.t("plot.rel.kpis.churn"),
+    ax.plot(month, kpis["cumulative_churn"].to_numpy(), color="#d94801", label=i18n.t("rel.plot.kpis.churn"),
             animated=animated, gid="rel-churn")
-    ax.plot(month, kpis["satisfied"].to_numpy(), color="#2171b5", label=i18n.t("plot.rel.kpis.satisfied"),
+    ax.plot(month, kpis["satisfied"].to_numpy(), color="#2171b5", label=i18n.t("rel.plot.kpis.satisfied"),
             animated=animated, gid="rel-satisfied")
     ax.set_ylim(0, 1)
     ax.set_xlim(month[0], max(month[-1], month[0] + 1))  # one month would give a zero-width axis
     percent_axis(ax)
-    ax.set_title(i18n.t("plot.rel.kpis.title"))
-    ax.set_xlabel(i18n.t("plot.rel.month"))
+    ax.set_title(i18n.t("rel.plot.kpis.title"))
+    ax.set_xlabel(i18n.t("rel.plot.month"))
     ax.legend(loc="center right", fontsize="x-small")
     return ax
 
@@ -135,17 +110,17 @@ def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None
     """
     ax = axes_or_new(ax)
     month = kpis.index.to_numpy()
-    ax.plot(month, kpis["cumulative_profit"].to_numpy() / 1e6, color="#238b45", label=i18n.t("plot.rel.profit.with"),
+    ax.plot(month, kpis["cumulative_profit"].to_numpy() / 1e6, color="#238b45", label=i18n.t("rel.plot.profit.with"),
             animated=animated, gid="rel-profit")
     if profit_without_care is not None and np.isfinite(profit_without_care):
         ax.axhline(profit_without_care / 1e6, color="grey", linestyle="--", linewidth=1,
-                   label=i18n.t("plot.rel.profit.without"), animated=animated, gid="rel-profit-without")
+                   label=i18n.t("rel.plot.profit.without"), animated=animated, gid="rel-profit-without")
     ax.set_xlim(month[0], max(month[-1], month[0] + 1))  # one month would give a zero-width axis
     if ylim is not None:
         ax.set_ylim(*ylim)
-    ax.set_title(i18n.t("plot.rel.profit.title"))
-    ax.set_xlabel(i18n.t("plot.rel.month"))
-    ax.set_ylabel(i18n.t("plot.rel.profit.y"))
+    ax.set_title(i18n.t("rel.plot.profit.title"))
+    ax.set_xlabel(i18n.t("rel.plot.month"))
+    ax.set_ylabel(i18n.t("rel.plot.profit.y"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.legend(loc="upper left", fontsize="x-small")
     return ax
@@ -214,9 +189,9 @@ def plot_transition_matrix(estimated: pd.DataFrame, true: pd.DataFrame | None = 
                 color="white" if np.nan_to_num(value) > 0.6 else "black")
     ax.set_xticks(range(values.shape[1]), _level_names(estimated.columns, ladder), rotation=30, ha="right")
     ax.set_yticks(range(values.shape[0]), _level_names(estimated.index, ladder))
-    ax.set_title(i18n.t("plot.rel.matrix.title"))
-    ax.set_xlabel(i18n.t("plot.rel.matrix.to"))
-    ax.set_ylabel(i18n.t("plot.rel.matrix.from"))
+    ax.set_title(i18n.t("rel.plot.matrix.title"))
+    ax.set_xlabel(i18n.t("rel.plot.matrix.to"))
+    ax.set_ylabel(i18n.t("rel.plot.matrix.from"))
     return ax
 
 
@@ -227,12 +202,12 @@ def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | 
     ax = axes_or_new(ax)
     ladder = get_ladder(ladder)
     x = np.arange(len(analytic))
-    ax.bar(x - 0.2, analytic.to_numpy(), 0.4, color="#2171b5", label=i18n.t("plot.rel.stationary.analytic"))
+    ax.bar(x - 0.2, analytic.to_numpy(), 0.4, color="#2171b5", label=i18n.t("rel.plot.stationary.analytic"))
     ax.bar(x + 0.2, simulated.reindex(analytic.index).to_numpy(), 0.4, color="#fd8d3c",
-           label=i18n.t("plot.rel.stationary.simulated"))
+           label=i18n.t("rel.plot.stationary.simulated"))
     ax.set_xticks(x, _level_names(analytic.index, ladder))
     percent_axis(ax)
-    ax.set_title(i18n.t("plot.rel.stationary.title"))
+    ax.set_title(i18n.t("rel.plot.stationary.title"))
     ax.legend(fontsize="small")
     return ax
 
@@ -246,14 +221,14 @@ def plot_level_economics(economics: pd.DataFrame, ladder: Ladder | str = "course
     x = np.arange(len(economics))
     ax.bar(x, economics["profit"].to_numpy() / 1e3, color=_LEVEL_COLOURS[:len(economics)])
     ax.set_xticks(x, _level_names(economics.index, ladder))
-    ax.set_ylabel(i18n.t("plot.rel.economics.profit"))
-    ax.set_title(i18n.t("plot.rel.economics.title"))
+    ax.set_ylabel(i18n.t("rel.plot.economics.profit"))
+    ax.set_title(i18n.t("rel.plot.economics.title"))
     right = ax.twinx()
     right.plot(x, economics["annual_retention"].to_numpy(), color="black", marker="o",
-               label=i18n.t("plot.rel.economics.retention"))
+               label=i18n.t("rel.plot.economics.retention"))
     right.set_ylim(0, 1)
     percent_axis(right)
-    right.set_ylabel(i18n.t("plot.rel.economics.retention"))
+    right.set_ylabel(i18n.t("rel.plot.economics.retention"))
     return ax
 
 
@@ -271,10 +246,10 @@ def plot_recovery_effect(effect: pd.DataFrame, ax: Axes | None = None) -> Axes:
     for k, (column, key, colour) in enumerate((("up_rate", "up", "#238b45"), ("down_rate", "down", "#fd8d3c"),
                                                ("churn_rate", "churn", "#a50f15"))):
         ax.bar(x + (k - 1) * 0.27, effect[column].to_numpy(), 0.27, color=colour,
-               label=i18n.t(f"plot.rel.recovery.{key}"))
+               label=i18n.t(f"rel.plot.recovery.{key}"))
     ax.set_xticks(x, [i18n.t(f"rel.handling.{code}") for code in effect.index])
     percent_axis(ax)
-    ax.set_title(i18n.t("plot.rel.recovery.title"))
+    ax.set_title(i18n.t("rel.plot.recovery.title"))
     ax.legend(fontsize="small")
     return ax
 

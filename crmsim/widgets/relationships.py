@@ -3,7 +3,6 @@ mix, churn, satisfaction and profit."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -11,50 +10,30 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import i18n
-from ..world import vocab
+from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
-from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, CarePolicy, RelationshipRun, \
-    care_return, customer_drivers, get_ladder, level_mix, monthly_kpis, simulate_relationships
+from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, CarePolicy, RelationshipsRun, \
+    budget_by_grade, care_return, get_ladder, level_mix, monthly_kpis, prepare_relationships, \
+    rising_level_budgets, simulate_relationships
+from ..seeding import SeedLike, root_sequence
 from ..validation import check_choice, check_int
-from ..world import make_world
+from ..world import World, make_world
 from . import Dashboard
 
-i18n.register({
-    "rel.widget.budget_ordinary": ("Care CNY/month: ordinary", "关怀预算（元/月）：普通客户"),
-    "rel.widget.budget_key": ("Care CNY/month: key accounts", "关怀预算（元/月）：大客户"),
-    "rel.widget.budget_level": ("Care CNY/month: {level}", "关怀预算（元/月）：{level}"),
-    "rel.widget.contacts": ("Contacts/month", "每月联系次数"),
-    "rel.widget.channel_mix": ("Channels", "联系渠道"),
-    "rel.widget.service_level": ("Service", "服务方式"),
-    "rel.widget.maintenance": ("Maintenance", "维系方式"),
-    "rel.widget.complaint_days": ("Complaint days", "投诉处理天数"),
-    "rel.widget.complaint_quality": ("Handling quality", "投诉处理质量"),
-    "rel.widget.summary": (
-        "After {months} months: top level {top:.0%} · churned {churn:.0%} · satisfied {satisfied:.0%} · "
-        "profit CNY {profit:,.0f} m · care spending CNY {spend:,.1f} m, return {roi}",
-        "{months}个月后：最高层次占 {top:.0%} · 累计流失 {churn:.0%} · 满意客户 {satisfied:.0%} · "
-        "利润 {profit:,.0f} 百万元 · 关怀支出 {spend:,.1f} 百万元，回报 {roi}"),
-    "rel.widget.no_spend": ("n/a (no care spending)", "无（没有关怀支出）"),
-})
+#: Headroom of the profit panel over the default policy's curve: room for
+#: better policies before the axis has to change.
+PROFIT_HEADROOM = 0.5
 
 
 @dataclass(frozen=True)
 class RelationshipResult:
     """What the dashboard computed for one setting of its controls."""
 
-    run: RelationshipRun
+    run: RelationshipsRun
     mix: pd.DataFrame
     kpis: pd.DataFrame
     care_return: pd.Series
-
-
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 x 10**k that is >= value (value > 0)."""
-    if value <= 0:
-        return 0.0
-    power = 10.0 ** math.floor(math.log10(value))
-    return next(step * power for step in (1.0, 2.0, 2.5, 5.0, 10.0) if step * power >= value)
 
 
 class RelationshipDashboard(Dashboard):
@@ -71,13 +50,16 @@ class RelationshipDashboard(Dashboard):
     ----------
     world : World, optional
         The customers to simulate; by default a world of ``n_customers`` built from ``seed``.
+    seed : int, SeedSequence or Generator
+        Seed of the default world and of the simulation (default 0; the same
+        seed for every policy, so differences come from the policy, not
+        from chance).
+    months : int
+        Months simulated, 1-120 (default 24: the two years of notebook 02).
     n_customers : int
         Size of the default world (5,000: large enough for smooth curves).
-    seed : int
-        Seed of the default world and of the simulation (the same seed for
-        every policy, so differences come from the policy, not from chance).
     ladder : "course", "kotler" or Ladder
-    months : int
+        The relationship ladder (default: the course's four levels).
     budget_by : {"grade", "level"}
         ``"grade"`` (default): one care-budget slider for ordinary customers
         and one for key accounts. ``"level"``: one slider per level of the ladder.
@@ -86,17 +68,18 @@ class RelationshipDashboard(Dashboard):
     css_class = "crmsim-relationship-dashboard"
     figsize = (11.0, 3.6)
 
-    def __init__(self, world=None, n_customers: int = 5000, seed: int = 0, ladder="course", months: int = 24,
-                 budget_by: str = "grade") -> None:
+    def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 24,
+                 n_customers: int = 5000, ladder="course", budget_by: str = "grade") -> None:
         self.budget_by = check_choice("budget_by", budget_by, ("grade", "level"))
-        self.seed = check_int("seed", seed, 0)
-        self.world = make_world(seed=self.seed, n_customers=check_int("n_customers", n_customers, 1)) \
+        # One root for the default world and every run: a Generator seed is drawn from once.
+        root = root_sequence(seed)
+        self.world = make_world(seed=root, n_customers=check_int("n_customers", n_customers, 1)) \
             if world is None else world
         self.ladder = get_ladder(ladder)
         self.months = check_int("months", months, 1, 120)
-        # The customers do not change while the learner plays: derive their traits once.
-        self.drivers = customer_drivers(self.world.customers, self.world.reps, self.world.as_of)
-        self._profit_ceiling: float | None = None
+        # The customers and the random numbers do not change while the learner plays: prepare them once.
+        self.prepared = prepare_relationships(self.world, seed=root)
+        self._profit_reference: float | None = None
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -113,11 +96,12 @@ class RelationshipDashboard(Dashboard):
                     description=i18n.t("rel.widget.budget_key")),
             }
         else:  # one slider per level, starting from a budget that grows up the ladder
+            names = self.ladder.names()
             budgets = {
                 f"budget_{code}": widgets.FloatSlider(
-                    value=250.0 * 2 ** i, min=0, max=10000, step=250, readout_format=",.0f", style=style,
-                    description=i18n.t("rel.widget.budget_level", level=name))
-                for i, (code, name) in enumerate(zip(self.ladder.codes, self.ladder.labels()))
+                    value=amount, min=0, max=10000, step=250, readout_format=",.0f", style=style,
+                    description=i18n.t("rel.widget.budget_level", level=names[code]))
+                for code, amount in rising_level_budgets(self.ladder).items()
             }
         controls = {
             **budgets,
@@ -145,15 +129,16 @@ class RelationshipDashboard(Dashboard):
                complaint_quality: float, **budgets: float) -> CarePolicy:
         """The care policy the controls describe (budget by grade or by level)."""
         if self.budget_by == "grade":
-            budget = {code: budgets["budget_ordinary"] if code == "ordinary" else budgets["budget_key"]
-                      for code in vocab.SEGMENT_CODES}
+            budget = budget_by_grade(budgets["budget_ordinary"], budgets["budget_key"])
         else:
             budget = {code: budgets[f"budget_{code}"] for code in self.ladder.codes}
-        return CarePolicy(budget, contacts, channel_mix, service_level, maintenance, complaint_days, complaint_quality)
+        return CarePolicy(care_budget=budget, contacts_per_month=contacts, channel_mix=channel_mix,
+                          service_level=service_level, maintenance=maintenance, complaint_days=complaint_days,
+                          complaint_quality=complaint_quality)
 
     def compute(self, **values) -> RelationshipResult:
-        run = simulate_relationships(self.world, self.policy(**values), self.ladder, self.months, self.seed,
-                                     drivers=self.drivers)
+        run = simulate_relationships(self.world, self.policy(**values), ladder=self.ladder, months=self.months,
+                                     seed=self.prepared.root, prepared=self.prepared)
         return RelationshipResult(run, level_mix(run.monthly), monthly_kpis(run.monthly), care_return(run))
 
     def draw(self, result: RelationshipResult, figure: Figure) -> None:
@@ -162,7 +147,7 @@ class RelationshipDashboard(Dashboard):
         plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=True)
         plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True)
         plot_cumulative_profit(result.kpis, result.care_return["profit_without_care"], ax=profit_ax,
-                               ylim=self._profit_limits(result), animated=True)
+                               ylim=self.profit_limits(result), animated=True)
         for legend in self._legends():
             # Legends sit over the data, so they are drawn after it.
             legend.set_animated(True)
@@ -170,19 +155,26 @@ class RelationshipDashboard(Dashboard):
                 handle.set_animated(False)  # keys copy "animated" from the data they describe
 
     # --- light redraw ------------------------------------------------------------
-    def _profit_limits(self, result: RelationshipResult) -> tuple[float, float]:
-        """Y range of the profit panel, CNY million: fixed unless the curve leaves it."""
+    def profit_limits(self, result: RelationshipResult) -> tuple[float, float]:
+        """Y range of the profit panel, CNY million.
+
+        The top is fixed by the first (default) policy, with
+        :data:`PROFIT_HEADROOM`, while the curve fits under it; a curve that
+        leaves it gets a nice range of its own. Either way the range depends
+        only on the current result, never on the settings tried before.
+        """
         values = [*(result.kpis["cumulative_profit"].to_numpy() / 1e6), result.care_return["profit_without_care"] / 1e6]
         low, high = min(0.0, min(values)), max(values)
-        if self._profit_ceiling is None:  # set once, from the first (default) policy
-            self._profit_ceiling = _nice_ceiling(1.5 * max(high, 1e-9))
-        if low >= 0 and high <= self._profit_ceiling:
-            return (0.0, self._profit_ceiling)
-        return (-_nice_ceiling(-1.1 * low) if low < 0 else 0.0, _nice_ceiling(1.1 * max(high, 1e-9)))
+        if self._profit_reference is None:
+            self._profit_reference = nice_ceiling((1 + PROFIT_HEADROOM) * high) or 1.0
+        bottom = -nice_ceiling(-1.1 * low) if low < 0 else 0.0
+        top = fixed_or_fresh(self._profit_reference, high, headroom=0.1) if bottom == 0.0 \
+            else nice_ceiling(1.1 * max(high, 1e-9))
+        return (bottom, top)
 
     def background_key(self, result: RelationshipResult) -> tuple[float, float]:
         """Axes, ticks and titles depend only on the profit panel's y range."""
-        return self._profit_limits(result)
+        return self.profit_limits(result)
 
     def update_artists(self, result: RelationshipResult, figure: Figure) -> list:
         """New level bands and curves, then the legends that sit over them."""

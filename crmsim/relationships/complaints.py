@@ -11,7 +11,8 @@ propose a remedy, get sign-off, carry it out and tell the customer, review.
 
 The relationship simulation (:func:`crmsim.relationships.simulate_relationships`)
 uses :func:`recovery_probability` and the constants here; this module adds a
-walk-through of one complaint for teaching.
+walk-through of one complaint for teaching. Its tables are coded: show them
+with ``crmsim.display.labelled(table, "relationships")``.
 """
 
 from __future__ import annotations
@@ -19,21 +20,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import i18n
-from .validation import check_int, check_probability, check_real
+from ..validation import check_int, check_probability, check_real
 
-#: The handling steps in order, with the share of the handling time each takes.
+#: The handling steps in order, with the share of the handling time each
+#: takes; what happens in a step is the text ``complaint.step.<code>``.
 STEPS = (
-    ("record", 0.05, "Record the complaint", "记录投诉内容"),
-    ("judge", 0.10, "Judge whether it stands", "判断投诉是否成立"),
-    ("assign", 0.05, "Assign the responsible department", "确定处理部门"),
-    ("analyse", 0.20, "Analyse the cause", "分析投诉原因"),
-    ("remedy", 0.15, "Propose a remedy", "提出处理方案"),
-    ("approve", 0.10, "Get the remedy signed off", "提交主管审批"),
-    ("resolve", 0.25, "Carry it out, tell the customer, collect feedback", "实施方案、告知客户并收集反馈"),
-    ("review", 0.10, "Review and prevent a repeat", "总结评价、防止再犯"),
+    ("record", 0.05),
+    ("judge", 0.10),
+    ("assign", 0.05),
+    ("analyse", 0.20),
+    ("remedy", 0.15),
+    ("approve", 0.10),
+    ("resolve", 0.25),
+    ("review", 0.10),
 )
-STEP_CODES = tuple(row[0] for row in STEPS)
+STEP_CODES = tuple(code for code, _ in STEPS)
 
 #: Handling faster than this many days keeps most of the recovery chance;
 #: every further ``RECOVERY_HALF_LIFE_DAYS`` halves it.
@@ -46,20 +47,6 @@ REMEDY_COST_AT_FULL_QUALITY = 1500.0
 
 #: Outcome codes of a complaint in the simulation's complaint table.
 OUTCOMES = ("recovered", "not_recovered")
-
-i18n.register({f"complaint.step.{code}": (en, zh) for code, _, en, zh in STEPS})
-i18n.register({
-    "complaint.outcome.recovered": ("Recovered (handled well)", "补救成功"),
-    "complaint.outcome.not_recovered": ("Not recovered (handled poorly)", "补救失败"),
-    "complaint.col.step": ("Step", "步骤"),
-    "complaint.col.action": ("What happens", "工作内容"),
-    "complaint.col.day_done": ("Done by day", "完成于第几天"),
-    "complaint.col.share": ("Share of handling time", "占处理时间比例"),
-    "complaint.col.days": ("Handling days", "处理天数"),
-    "complaint.col.quality": ("Handling quality", "处理质量"),
-    "complaint.col.recovery": ("Chance of a good recovery", "补救成功概率"),
-    "complaint.col.cost": ("Handling cost (CNY)", "处理成本（元）"),
-})
 
 
 def recovery_probability(days: float | np.ndarray, quality: float | np.ndarray) -> float | np.ndarray:
@@ -91,27 +78,29 @@ def complaint_walkthrough(days: int = 5, quality: float = 0.7) -> pd.DataFrame:
     Parameters
     ----------
     days : int
-        Total handling time in days, 1-60.
+        Total handling time in days, 1-60 (default 5: the course's example
+        of a complaint handled within a working week).
     quality : float
-        Handling quality in [0, 1].
+        Handling quality in [0, 1] (default 0.7: fair, the course policy's).
 
     Returns
     -------
     DataFrame
-        One row per step, headers in the current language:
-        step number, what happens, the day by which it is done (cumulative
-        share of ``days``, rounded up to a half day) and its share of the time.
+        One row per step: ``step`` (1-8), ``action`` (the step's code,
+        :data:`STEP_CODES`), ``day_done`` (the day by which it is done:
+        cumulative share of ``days``, rounded up to a half day) and
+        ``time_share`` (its share of the handling time).
         ``DataFrame.attrs`` holds ``recovery_probability`` and ``handling_cost``.
     """
     days = check_int("days", days, 1, 60)
     quality = check_probability("quality", quality)
-    shares = np.array([row[1] for row in STEPS])
+    shares = np.array([share for _, share in STEPS])
     done_by = np.ceil(np.cumsum(shares) * days * 2 - 1e-9) / 2
     table = pd.DataFrame({
-        i18n.t("complaint.col.step"): np.arange(1, len(STEPS) + 1),
-        i18n.t("complaint.col.action"): [i18n.t(f"complaint.step.{code}") for code in STEP_CODES],
-        i18n.t("complaint.col.day_done"): done_by,
-        i18n.t("complaint.col.share"): [f"{s:.0%}" for s in shares],
+        "step": np.arange(1, len(STEPS) + 1),
+        "action": list(STEP_CODES),
+        "day_done": done_by,
+        "time_share": shares,
     })
     table.attrs["recovery_probability"] = float(recovery_probability(days, quality))
     table.attrs["handling_cost"] = float(handling_cost(days, quality))
@@ -122,12 +111,20 @@ def handling_options(days: tuple[int, ...] = (1, 3, 7, 14, 30),
                      qualities: tuple[float, ...] = (0.4, 0.7, 0.95)) -> pd.DataFrame:
     """Recovery chance and cost for a grid of handling speeds and qualities.
 
+    Parameters
+    ----------
+    days : tuple of int
+        Handling times to compare, 1-60 days each (default: from the next
+        day to a month).
+    qualities : tuple of float
+        Handling qualities to compare, in [0, 1] (default: careless, fair, careful).
+
     Returns
     -------
     DataFrame
-        Columns (headers in the current language): handling days, handling
-        quality, chance of a good recovery (rounded to 3 decimals) and
-        handling cost in CNY.
+        Columns ``days``, ``quality``, ``recovery`` (chance of a good
+        recovery, rounded to 3 decimals) and ``cost`` (handling cost, CNY,
+        rounded to whole CNY).
     """
     days_list = [check_int(f"days[{i}]", d, 1, 60) for i, d in enumerate(days)]
     quality_list = [check_probability(f"qualities[{i}]", q) for i, q in enumerate(qualities)]
@@ -135,10 +132,10 @@ def handling_options(days: tuple[int, ...] = (1, 3, 7, 14, 30),
         raise ValueError(f"days and qualities must not be empty; got days={days!r}, qualities={qualities!r}")
     grid_days, grid_quality = (a.ravel() for a in np.meshgrid(days_list, quality_list, indexing="ij"))
     return pd.DataFrame({
-        i18n.t("complaint.col.days"): grid_days,
-        i18n.t("complaint.col.quality"): grid_quality,
-        i18n.t("complaint.col.recovery"): np.round(recovery_probability(grid_days, grid_quality), 3),
-        i18n.t("complaint.col.cost"): np.round(handling_cost(grid_days, grid_quality), 0),
+        "days": grid_days,
+        "quality": grid_quality,
+        "recovery": np.round(recovery_probability(grid_days, grid_quality), 3),
+        "cost": np.round(handling_cost(grid_days, grid_quality), 0),
     })
 
 

@@ -12,7 +12,8 @@ from PIL import Image
 import crmsim
 from crmsim import relationships as rel
 from crmsim.plots import relationships as rplots
-from crmsim.widgets.relationships import RelationshipDashboard, _nice_ceiling
+from crmsim.plots.ranges import nice_ceiling
+from crmsim.widgets.relationships import PROFIT_HEADROOM, RelationshipDashboard
 
 matplotlib.use("Agg")
 
@@ -104,7 +105,7 @@ def test_dashboard_in_chinese(world):
 def test_dashboard_rejects_bad_arguments(world):
     with pytest.raises(ValueError, match="months must be <= 120"):
         RelationshipDashboard(world, months=500)
-    with pytest.raises(TypeError, match="seed must be an int"):
+    with pytest.raises(TypeError, match="seed must be a non-negative int"):
         RelationshipDashboard(world, seed="one")
     with pytest.raises(ValueError, match="ladder='gold'"):
         RelationshipDashboard(world, ladder="gold")
@@ -116,9 +117,23 @@ def test_kotler_ladder_dashboard(world):
     assert board.summary.value.startswith("After 12 months")
 
 
-def test_nice_ceiling():
-    assert [_nice_ceiling(v) for v in (0.7, 1.0, 1.3, 2.2, 3.0, 7.0, 12_000)] == [1.0, 1.0, 2.0, 2.5, 5.0, 10.0,
-                                                                                  20_000]
+def test_profit_range_is_fixed_by_the_default_policy_until_the_curve_leaves_it(world):
+    board = RelationshipDashboard(world, seed=1)
+    default = board.result
+    high = max(default.kpis["cumulative_profit"].max(), default.care_return["profit_without_care"]) / 1e6
+    reference = nice_ceiling((1 + PROFIT_HEADROOM) * high)
+    assert board.profit_limits(default) == (0.0, reference)
+    board.controls["contacts"].value = 3.0  # a small change keeps the range
+    assert board.profit_limits(board.result) == (0.0, reference)
+    with pytest.raises(TypeError):
+        RelationshipDashboard(world, 1)  # everything after the world is keyword-only
+
+
+def test_dashboard_takes_seedsequence_and_generator_seeds(world):
+    by_int = RelationshipDashboard(world, seed=4, months=3)
+    by_sequence = RelationshipDashboard(world, seed=np.random.SeedSequence(4), months=3)
+    assert by_sequence.summary.value == by_int.summary.value
+    assert RelationshipDashboard(seed=np.random.default_rng(4), n_customers=50, months=2).result.mix.shape == (3, 5)
 
 
 def test_static_plots_draw_in_both_languages(world):

@@ -1,0 +1,168 @@
+"""What relationships are worth: economics by level, customer lifetime value
+by level, the return on care spending, and policies compared on the same
+customers and random numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..seeding import SeedLike
+from ..validation import check_int, check_real
+from ..world import World
+from .analysis import monthly_kpis
+from .dynamics import RelationshipsRun, prepare_relationships, simulate_relationships
+from .ladder import Ladder
+from .markov import expected_values, occupancy
+from .policy import CarePolicy
+
+
+def level_economics(monthly: pd.DataFrame) -> pd.DataFrame:
+    """Retention, satisfaction and profit by level.
+
+    Returns
+    -------
+    DataFrame
+        Index: the ladder's level codes (level at the start of the month).
+        Columns: ``customer_months``; ``monthly_churn``; ``annual_retention``
+        (``(1 - monthly_churn) ** 12``); ``satisfied`` (share);
+        ``complaint_rate``; ``revenue``, ``cost_to_serve``, ``profit``
+        (means per customer-month, CNY).
+    """
+    categories = list(monthly["level_before"].cat.categories)
+    k = len(categories)
+    code = monthly["level_before"].cat.codes.to_numpy().astype(np.int64)
+
+    def total(values=None) -> np.ndarray:
+        return np.bincount(code, weights=values, minlength=k)[1:]
+
+    months = total()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        churn = total(monthly["churned"].to_numpy()) / months
+        table = pd.DataFrame({
+            "customer_months": months.astype(np.int64),
+            "monthly_churn": churn,
+            "annual_retention": (1 - churn) ** 12,
+            "satisfied": total(monthly["satisfied"].to_numpy()) / months,
+            "complaint_rate": total(monthly["complaint"].to_numpy()) / months,
+            "revenue": total(monthly["revenue"].to_numpy()) / months,
+            "cost_to_serve": total(monthly["cost_to_serve"].to_numpy()) / months,
+            "profit": total(monthly["profit"].to_numpy()) / months,
+        }, index=pd.Index(categories[1:], name="level"))
+    return table
+
+
+def clv_by_level(run: RelationshipsRun, years: int = 5, annual_discount_rate: float = 0.10) -> pd.DataFrame:
+    """Customer lifetime value of a customer who is now on each level.
+
+    Expected discounted profit over ``years``, from each customer's own
+    transition matrix and margins (churned customers earn nothing).
+
+    Parameters
+    ----------
+    run : RelationshipsRun
+    years : int
+        Horizon, 1-30 years (default 5: the course's planning horizon for
+        customer lifetime value).
+    annual_discount_rate : float
+        In [0, 1] (default 10%, a common cost of capital for a firm).
+
+    Returns
+    -------
+    DataFrame
+        Index: level codes. Columns ``clv_mean`` and ``clv_median`` over all
+        customers (as if each stood on that level now), CNY; ``customers_now``
+        (customers on that level at the start of the run).
+    """
+    years = check_int("years", years, 1, 30)
+    rate = check_real("annual_discount_rate", annual_discount_rate, 0.0, 1.0)
+    value = expected_values(run.matrices, run.margins, 12 * years, (1 + rate) ** (-1 / 12))
+    start = run.levels_before[0]
+    return pd.DataFrame({
+        "clv_mean": value.mean(axis=0),
+        "clv_median": np.median(value, axis=0),
+        "customers_now": np.bincount(start[start >= 0], minlength=len(run.ladder.levels)).astype(np.int64),
+    }, index=pd.Index(list(run.ladder.codes), name="level"))
+
+
+def care_return(run: RelationshipsRun) -> pd.Series:
+    """Return on care spending over the run's months, in expectation.
+
+    Compares each customer's expected profit under the policy with the same
+    policy without care budget and contacts (same service level, maintenance
+    and complaint handling), both from the customer's starting level.
+
+    Returns
+    -------
+    Series
+        ``care_spend`` (expected care budget + contact cost, CNY),
+        ``profit_with_care``, ``profit_without_care`` (expected, after all
+        costs, CNY), ``incremental_profit`` and ``return_on_care``
+        (incremental profit / care spend; above 0 means care more than pays
+        for itself, NaN without spend).
+    """
+    start = run.levels_before[0].astype(np.int64)
+
+    def expected(matrices: np.ndarray, *per_level: np.ndarray) -> list[float]:
+        months_on = occupancy(matrices, start, run.months)
+        return [float((months_on * values.T).sum()) for values in per_level]
+
+    with_care, spend = expected(run.matrices, run.margins, run.care_spend)
+    (without,) = expected(run.baseline_matrices, run.baseline_margins)
+    return pd.Series({
+        "care_spend": spend,
+        "profit_with_care": with_care,
+        "profit_without_care": without,
+        "incremental_profit": with_care - without,
+        "return_on_care": (with_care - without) / spend if spend > 0 else np.nan,
+    }, name="care_return")
+
+
+def compare_policies(world: World, policies: Mapping[str, CarePolicy], *,
+                     ladder: str | Ladder | Sequence = "course", months: int = 24,
+                     seed: SeedLike = 0) -> pd.DataFrame:
+    """Run several care policies on the same customers with the same random numbers.
+
+    Parameters
+    ----------
+    world : World
+    policies : mapping of name -> CarePolicy
+        The names label the rows.
+    ladder, months, seed
+        As in :func:`~crmsim.relationships.dynamics.simulate_relationships`,
+        with the same defaults (one seed for all, so the differences come
+        from the policies).
+
+    Returns
+    -------
+    DataFrame
+        One row per policy: ``cumulative_churn``, ``satisfied`` (share in the
+        last month), ``complaints``, ``recovered`` (share of complaints
+        handled well), ``care_spend``, ``profit`` (total, CNY) and
+        ``return_on_care``.
+    """
+    if not isinstance(policies, Mapping) or not policies:
+        raise ValueError(f"policies must be a non-empty dict of name -> CarePolicy; got {policies!r}")
+    # Prepared once: every policy sees the same customers and the same numbers
+    # (a Generator seed is drawn from once, here).
+    prepared = prepare_relationships(world, seed=seed)
+    rows = {}
+    for name, policy in policies.items():
+        run = simulate_relationships(world, policy, ladder=ladder, months=months, seed=prepared.root,
+                                     prepared=prepared)
+        kpis = monthly_kpis(run.monthly)
+        returns = care_return(run)
+        table = run.complaints
+        rows[name] = {
+            "cumulative_churn": kpis["cumulative_churn"].iloc[-1],
+            "satisfied": kpis["satisfied"].iloc[-1],
+            "complaints": len(table),
+            "recovered": table["outcome"].eq("recovered").mean() if len(table) else np.nan,
+            "care_spend": returns["care_spend"],
+            "profit": kpis["profit"].sum(),
+            "return_on_care": returns["return_on_care"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("policy")
