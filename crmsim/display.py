@@ -55,6 +55,10 @@ class LabelSpec:
     numbers : callable, optional
         ``(column, values) -> values`` for numeric columns; return None to
         keep a column as it is. Default: floats rounded to ``decimals``.
+    string_index : bool
+        Label the entries of an index of pandas' ``str`` dtype (what pandas 3
+        makes of string labels) as those of an ``object`` index are. Default
+        False: the topics registered before this option keep their look.
     """
 
     headers: tuple[str, ...] = ()
@@ -62,6 +66,7 @@ class LabelSpec:
     value_keys: tuple[str, ...] = ()
     bool_keys: tuple[str, str] = ("bool.True", "bool.False")
     numbers: NumberFormat | None = None
+    string_index: bool = False
 
 
 _SPECS: dict[str | None, LabelSpec] = {}
@@ -69,14 +74,14 @@ _SPECS: dict[str | None, LabelSpec] = {}
 
 def register_labels(topic: str, *, headers: tuple[str, ...] = (), values: Mapping[str, str] | None = None,
                     value_keys: tuple[str, ...] = (), bool_keys: tuple[str, str] = ("bool.True", "bool.False"),
-                    numbers: NumberFormat | None = None) -> LabelSpec:
+                    numbers: NumberFormat | None = None, string_index: bool = False) -> LabelSpec:
     """Declare how the tables of ``topic`` are shown (see :class:`LabelSpec`); returns the spec.
 
     Registering the same topic again replaces its spec (a module reloaded in a
     notebook must not fail).
     """
     spec = LabelSpec(headers=tuple(headers), values=dict(values or {}), value_keys=tuple(value_keys),
-                     bool_keys=bool_keys, numbers=numbers)
+                     bool_keys=bool_keys, numbers=numbers, string_index=string_index)
     _SPECS[topic] = spec
     return spec
 
@@ -214,7 +219,8 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
     if not isinstance(table.index, pd.MultiIndex):
         if index_kind:
             out.index = pd.Index([lab.code(index_kind, v) for v in table.index])
-        elif table.index.dtype == object or isinstance(table.index.dtype, pd.CategoricalDtype):
+        elif table.index.dtype == object or isinstance(table.index.dtype, pd.CategoricalDtype) or (
+                spec.string_index and pd.api.types.is_string_dtype(table.index.dtype)):
             out.index = pd.Index([lab.label(v) for v in table.index])
         out.index.name = lab.header(table.index.name) if headers else table.index.name
     elif headers:
