@@ -117,6 +117,11 @@ def child_sequence(root: np.random.SeedSequence, spec: Stream, extra: tuple[int,
     return np.random.SeedSequence(root.entropy, spawn_key=tuple(root.spawn_key) + spec.key + extra)
 
 
+def entropy_int(root: np.random.SeedSequence) -> int:
+    """The root's entropy as one non-negative int (an array of words folded into one, low word first)."""
+    return sum(word << (32 * i) for i, word in enumerate(_entropy_words(root.entropy)))
+
+
 def _entropy_words(entropy) -> list[int]:
     if entropy is None:
         raise ValueError("seed has no entropy; pass an int, a SeedSequence or a Generator")

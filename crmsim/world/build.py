@@ -19,7 +19,7 @@ from ..heap import keep_freed_heap
 from .products import generate_products
 from .orders import generate_orders
 from .reps import generate_reps
-from ..seeding import BLOCK_SIZE, SeedLike, root_sequence
+from ..seeding import BLOCK_SIZE, SeedLike, entropy_int, root_sequence
 from .vocab import person_name_dtypes, trade_name_dtypes
 from ..validation import check_int
 
@@ -68,7 +68,7 @@ class World:
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(df):,}" for name, df in self.tables().items())
-        return f"World(seed={self.seed.entropy}, months={self.config.months}, as_of={self.as_of.date()}, {sizes})"
+        return f"World(seed={entropy_int(self.seed)}, months={self.config.months}, as_of={self.as_of.date()}, {sizes})"
 
 
 def check_world(world: object, name: str = "world") -> World:
@@ -165,10 +165,10 @@ def iter_world_chunks(seed: SeedLike = 0, n_customers: int = 200, chunk_size: in
     ``make_world`` with the same arguments.
     """
     config = build_config(n_customers=n_customers, **params)
-    check_int("chunk_size", chunk_size, 1)
-    root = root_sequence(seed)
-    for start in range(0, config.n_customers, chunk_size):
-        yield _build(config, root, start, min(start + chunk_size, config.n_customers))
+    chunk_size = check_int("chunk_size", chunk_size, 1)
+    root = root_sequence(seed)  # checked now, not at the first next()
+    return (_build(config, root, start, min(start + chunk_size, config.n_customers))
+            for start in range(0, config.n_customers, chunk_size))
 
 
 def _build(config: WorldConfig, root: np.random.SeedSequence, start: int, stop: int) -> World:

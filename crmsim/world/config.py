@@ -12,6 +12,9 @@ from ..validation import check_choices, check_int, check_probability
 
 #: Largest world a single call builds (the export CLI streams larger ones in chunks).
 MAX_CUSTOMERS = 10_000_000
+#: Months a history may start in: the whole history, payment terms, write-offs and three years of
+#: statements before it must fit pandas' nanosecond dates (1677-09 to 2262-04); these bounds leave decades.
+EARLIEST_START, LATEST_END = pd.Period("1900-01", freq="M"), pd.Period("2200-01", freq="M")
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,8 @@ class WorldConfig:
         Length of the order history in months (1 to 120); it ends at the
         world's "today" (:attr:`as_of`).
     start : str
-        First month of the history, ``"YYYY-MM"``.
+        First month of the history, ``"YYYY-MM"``, from 1900-01; the history
+        must end by 2200-01 (see :data:`EARLIEST_START`).
     n_reps : int, optional
         Number of sales reps; default one per 40 customers and at least one
         per territory.
@@ -57,25 +61,27 @@ class WorldConfig:
     _territories: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        check_int("n_customers", self.n_customers, 1, MAX_CUSTOMERS)
-        check_int("months", self.months, 1, 120)
-        if not isinstance(self.start, str):
-            raise TypeError(f"start must be a 'YYYY-MM' string; got {self.start!r}")
-        try:
-            pd.Period(self.start, freq="M")
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"start must be a month like '2024-01'; got {self.start!r}") from exc
-        check_int("n_products", self.n_products, len(vocab.LINE_CODES), 10_000)
-        object.__setattr__(self, "regions", check_choices("regions", self.regions, vocab.REGION_CODES))
-        object.__setattr__(self, "industries", check_choices("industries", self.industries, vocab.INDUSTRY_CODES))
-        check_probability("international_share", self.international_share)
-        check_probability("new_customer_share", self.new_customer_share)
+        # Keep the normalised values (plain ints and floats): a numpy scalar kept as given
+        # would overflow or wrap in later arithmetic (np.int8 months, np.uint32 sizes).
+        months = check_int("months", self.months, 1, 120)
+        normalised = {
+            "n_customers": check_int("n_customers", self.n_customers, 1, MAX_CUSTOMERS),
+            "months": months,
+            "start": check_start(self.start, months),
+            "n_products": check_int("n_products", self.n_products, len(vocab.LINE_CODES), 10_000),
+            "regions": check_choices("regions", self.regions, vocab.REGION_CODES),
+            "industries": check_choices("industries", self.industries, vocab.INDUSTRY_CODES),
+            "international_share": check_probability("international_share", self.international_share),
+            "new_customer_share": check_probability("new_customer_share", self.new_customer_share),
+        }
+        for name, value in normalised.items():
+            object.__setattr__(self, name, value)
         territories = tuple(r for r in vocab.DOMESTIC_REGIONS if r in self.regions)
         if any(r in vocab.INTERNATIONAL_REGIONS for r in self.regions):
             territories += ("international",)
         object.__setattr__(self, "_territories", territories)
         if self.n_reps is not None:
-            check_int("n_reps", self.n_reps, len(territories), 1_000_000)
+            object.__setattr__(self, "n_reps", check_int("n_reps", self.n_reps, len(territories), 1_000_000))
 
     @property
     def territories(self) -> tuple[str, ...]:
@@ -120,6 +126,31 @@ class WorldConfig:
         allowed = np.array([i in self.industries for i in vocab.INDUSTRY_CODES])
         weights = vocab.INDUSTRY_SHARES * allowed
         return weights / weights.sum()
+
+
+def check_start(start: object, months: int) -> str:
+    """Return ``start`` as ``"YYYY-MM"`` if it names a month from which a ``months``-long history fits.
+
+    Raises
+    ------
+    TypeError
+        If ``start`` is not a string.
+    ValueError
+        If it is empty, not a month (``"NaT"``, ``"nan"``, ``"2024-13"``), or
+        outside :data:`EARLIEST_START` .. :data:`LATEST_END`.
+    """
+    if not isinstance(start, str):
+        raise TypeError(f"start must be a 'YYYY-MM' string; got {start!r} ({type(start).__name__})")
+    try:
+        period = pd.Period(start.strip(), freq="M") if start.strip() else pd.NaT
+    except (ValueError, TypeError, OverflowError):
+        period = pd.NaT
+    if period is pd.NaT or pd.isna(period):
+        raise ValueError(f"start must be a month like '2024-01'; got {start!r}")
+    if period < EARLIEST_START or period + months > LATEST_END:
+        raise ValueError(f"start={start!r} with months={months}: the history must start in or after "
+                         f"{EARLIEST_START} and end by {LATEST_END} (pandas' dates run from 1677 to 2262)")
+    return str(period)
 
 
 def build_config(**params) -> WorldConfig:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import vocab
 from .config import WorldConfig
-from ..seeding import block_draws
+from ..seeding import block_draws, entropy_int
 
 _TIER_SHARES = np.array([row[3] for row in vocab.SIZE_TIERS])
 _TIER_LOG_LOW = np.log([row[4] for row in vocab.SIZE_TIERS])
@@ -170,8 +170,8 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
     # Trade names cycle through all first x second syllable pairs, shifted by the
     # seed, so names within a world repeat only after N_TRADE_NAMES customers.
     index = np.arange(start, stop)
-    first_syl = (index * 7 + int(root.entropy % 9973)) % len(vocab.NAME_FIRST)
-    second_syl = (index // len(vocab.NAME_FIRST) * 11 + int(root.entropy % 7919)) % len(vocab.NAME_SECOND)
+    first_syl = (index * 7 + entropy_int(root) % 9973) % len(vocab.NAME_FIRST)
+    second_syl = (index // len(vocab.NAME_FIRST) * 11 + entropy_int(root) % 7919) % len(vocab.NAME_SECOND)
     trade = first_syl * len(vocab.NAME_SECOND) + second_syl
     name_code = (trade * len(vocab.INDUSTRY_CODES) + industry) * vocab.N_LEGAL_FORMS + np.take(vocab.LEGAL_FORM_OF_TIER, tier_ix)
 
