@@ -2,8 +2,9 @@
 the profit bridge of a policy, the receivables balance, the ROC curve of a
 score and the credit-period trade-off.
 
-Each function takes tables from :mod:`crmsim.credit` / :mod:`crmsim.receivables`
-and an optional ``ax``, and returns the Axes; none computes business logic.
+Each function takes tables from :mod:`crmsim.credit` and an optional ``ax``,
+and returns the Axes; none computes business logic. Their text is in
+:mod:`crmsim.i18n.credit`.
 The three plots of the credit-committee dashboard can also be drawn with
 ``animated=True`` and fixed ``ylim``, and then refreshed with new tables by
 their ``update_...`` functions (for blitting: only the data are redrawn).
@@ -19,45 +20,6 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import i18n
 from . import axes_or_new, percent_axis, plot_function
-
-i18n.register({
-    "credit.plot.grades.title": ("Sales won and lost by grade", "各信用等级的销售额：获得与损失"),
-    "credit.plot.grades.y": ("CNY million", "百万元"),
-    "credit.plot.grades.credit": ("On credit", "赊销"),
-    "credit.plot.grades.cash": ("For cash", "现销"),
-    "credit.plot.grades.lost": ("Lost to the policy", "因政策损失"),
-    "credit.plot.grades.default": ("True default rate (right)", "真实违约率（右轴）"),
-    "credit.plot.aging.title": ("Receivables aging", "应收账款账龄"),
-    "credit.plot.aging.y": ("Open at the end (CNY million)", "期末未收金额（百万元）"),
-    "credit.plot.bridge.title": ("From contribution to profit", "从边际贡献到利润"),
-    "credit.plot.bridge.y": ("CNY million", "百万元"),
-    "credit.plot.bridge.contribution": ("Contribution", "边际贡献"),
-    "credit.plot.bridge.bad_debt": ("Bad debt", "坏账"),
-    "credit.plot.bridge.discount": ("Discounts", "现金折扣"),
-    "credit.plot.bridge.interest": ("Money tied up", "资金占用"),
-    "credit.plot.bridge.collection": ("Collection", "收账费用"),
-    "credit.plot.bridge.profit": ("Profit", "利润"),
-    "credit.plot.balance.title": ("Receivables month by month", "各月应收账款"),
-    "credit.plot.balance.x": ("Month", "月份"),
-    "credit.plot.balance.y": ("CNY million", "百万元"),
-    "credit.plot.balance.receivables": ("Open at month end", "月末应收余额"),
-    "credit.plot.balance.sales": ("Invoiced in the month", "当月赊销额"),
-    "credit.plot.roc.title": ("ROC curve of the credit score", "信用评分的ROC曲线"),
-    "credit.plot.roc.x": ("Good payers refused", "被拒绝的好客户比例"),
-    "credit.plot.roc.y": ("Bad payers caught", "被识别出的坏客户比例"),
-    "credit.plot.roc.chance": ("A coin toss", "随机猜测"),
-    "credit.plot.roc.label": ("Score: AUC {auc:.2f}, Gini {gini:.2f}", "评分：AUC {auc:.2f}，基尼系数 {gini:.2f}"),
-    "credit.plot.tradeoff.title": ("What a looser policy wins and what it costs", "放宽信用政策的得与失"),
-    "credit.plot.tradeoff.contribution": ("Contribution margin of the sales", "销售带来的边际贡献"),
-    "credit.plot.tradeoff.cost": ("Credit costs", "信用成本"),
-    "credit.plot.tradeoff.profit": ("Profit", "利润"),
-    "credit.plot.tradeoff.best": ("best", "最优"),
-    "credit.plot.tradeoff.y": ("CNY million", "百万元"),
-    "credit.plot.tradeoff.x.credit_period": ("Credit period (days)", "信用期（天）"),
-    "credit.plot.tradeoff.x.cutoff": ("Screening cutoff (score)", "授信门槛（评分）"),
-    "credit.plot.tradeoff.x.discount_rate": ("Cash discount", "现金折扣率"),
-    "credit.plot.tradeoff.x.limit_multiplier": ("Limit multiplier", "额度系数"),
-})
 
 _MILLION = 1e6
 _WON, _CASH, _LOST = "#1b9e77", "#a6d854", "#d9d9d9"
@@ -104,7 +66,7 @@ def plot_sales_by_grade(by_grade: pd.DataFrame, ax: Axes | None = None, default_
     Parameters
     ----------
     by_grade : DataFrame
-        From :func:`crmsim.receivables.sales_by_grade`.
+        From :func:`crmsim.credit.sales_by_grade`.
     default_rate : bool
         Also mark each grade's true default rate on a right-hand axis.
     ylim : (float, float), optional
@@ -178,7 +140,7 @@ def plot_aging(aging: pd.DataFrame, ax: Axes | None = None, shares: bool = True,
     Parameters
     ----------
     aging : DataFrame
-        From :func:`crmsim.receivables.aging` (bucket codes, amounts, shares).
+        From :func:`crmsim.credit.aging` (bucket codes, amounts, shares).
     shares : bool
         Write each bucket's share of the receivables above its bar.
     ylim : (float, float), optional
@@ -239,7 +201,7 @@ def plot_profit_bridge(summary: pd.Series, ax: Axes | None = None, ylim: tuple[f
     Parameters
     ----------
     summary : Series
-        From :func:`crmsim.receivables.summarise_policy`.
+        From :func:`crmsim.credit.summarise_policy`.
     ylim : (float, float), optional
         Fixed limits of the y axis in CNY million (default: zoom in on the
         top of the contribution so the costs show).
@@ -294,7 +256,7 @@ def plot_receivables(monthly: pd.DataFrame, ax: Axes | None = None) -> Axes:
     Parameters
     ----------
     monthly : DataFrame
-        From :func:`crmsim.receivables.receivables_by_month`.
+        From :func:`crmsim.credit.receivables_by_month`.
     """
     ax = axes_or_new(ax)
     month = monthly["month"].to_numpy() + 1
@@ -317,9 +279,9 @@ def plot_roc(roc: pd.DataFrame, auc: float, ax: Axes | None = None) -> Axes:
     Parameters
     ----------
     roc : DataFrame
-        From :func:`crmsim.receivables.roc_curve`.
+        From :func:`crmsim.credit.roc_curve`.
     auc : float
-        From :func:`crmsim.receivables.auc` (Gini is 2 AUC - 1).
+        From :func:`crmsim.credit.auc` (Gini is 2 AUC - 1).
     """
     ax = axes_or_new(ax, figsize=(4.8, 4.4))
     ax.plot(roc["good_refused"].to_numpy(), roc["bad_caught"].to_numpy(), color="#08519c", linewidth=2,
@@ -344,7 +306,7 @@ def plot_tradeoff(sweep: pd.DataFrame, field: str = "credit_period", ax: Axes | 
     Parameters
     ----------
     sweep : DataFrame
-        From :func:`crmsim.receivables.policy_sweep`.
+        From :func:`crmsim.credit.policy_sweep`.
     field : str
         The lever swept (its column in ``sweep``).
     """

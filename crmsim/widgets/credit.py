@@ -14,71 +14,26 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from .. import i18n
-from ..credit import COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, CreditPolicy, credit_file, \
-    credit_limits, rate
+from ..credit import (COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, DISCOUNT_OFFERS, CreditPolicy,
+                      CreditRun, aging, credit_file, credit_limits, group_weights_or_equal, prepare_credit, rate,
+                      sales_by_grade, simulate_receivables, summarise_policy, with_discount_offer)
 from ..plots.credit import plot_aging, plot_profit_bridge, plot_sales_by_grade, profit_bridge_levels, \
     update_aging, update_profit_bridge, update_sales_by_grade
-from ..receivables import CreditSimulation, aging, draw_randomness, sales_by_grade, simulate_receivables, \
-    summarise_policy
+from ..plots.ranges import NICE_STEPS, nice_ceiling, sticky_range
+from ..seeding import SeedLike
 from ..validation import check_int
-from ..world import make_world
+from ..world import World, make_world
 from . import Dashboard
 
-i18n.register({
-    "credit.widget.financial": ("Weight: statements", "权重：财务"),
-    "credit.widget.report": ("Weight: credit report", "权重：信用报告"),
-    "credit.widget.nonfinancial": ("Weight: non-financial", "权重：非财务"),
-    "credit.widget.cutoff": ("Cutoff score", "授信门槛分"),
-    "credit.widget.limit_multiplier": ("Limit ×", "额度系数"),
-    "credit.widget.credit_period": ("Credit days", "信用期（天）"),
-    "credit.widget.discount": ("Cash discount", "现金折扣"),
-    "credit.widget.discount.none": ("None", "无"),
-    "credit.widget.collection": ("Collection", "收账政策"),
-    "credit.widget.collection.lenient": ("Lenient", "宽松"),
-    "credit.widget.collection.standard": ("Standard", "标准"),
-    "credit.widget.collection.strict": ("Strict", "严格"),
-    "credit.widget.summary": (
-        "{terms} · approved {approved:,} of {customers:,} ({rate:.0%}) · sales CNY {sales:,.0f} m "
-        "(lost {lost:,.0f} m) · DSO {dso:.0f} days · bad debt {bad_rate:.2%} · profit CNY {profit:,.0f} m",
-        "{terms} · 授信 {approved:,}/{customers:,} 家（{rate:.0%}）· 销售额 {sales:,.0f} 百万元"
-        "（损失 {lost:,.0f} 百万元）· 应收账款周转天数 {dso:.0f} 天 · 坏账率 {bad_rate:.2%} · 利润 {profit:,.0f} 百万元"),
-})
 
-#: Cash discounts offered in the dashboard: (rate, days).
-DISCOUNTS = ((0.0, 10), (0.01, 10), (0.02, 10), (0.03, 15))
-
-#: Mantissas of the "nice" axis ends: fine enough that bars fill most of the height.
-_NICE = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-#: Mantissas of the profit bridge's grid steps.
-_NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
-
-
-def _nice_ceiling(value: float, mantissas: tuple[float, ...] = _NICE) -> float:
-    """The smallest m x 10**k >= value, m one of ``mantissas`` (value > 0)."""
-    power = 10.0 ** math.floor(math.log10(value))
-    return next(m * power for m in mantissas if m * power >= value * (1 - 1e-12))
-
-
-def _bar_limits(current: tuple[float, float] | None, high: float) -> tuple[float, float]:
-    """Y range (0, top) of bars starting at zero whose highest reaches ``high``.
-
-    Kept while the bars fit and fill at least 40% of it; otherwise the next
-    nice number above ``high`` with 5% headroom (which they then fill by at
-    least 75%, so asking again with the same data keeps it); 1 without bars.
-    """
-    top = _nice_ceiling(high * 1.05) if high > 0 else 1.0
-    if current is not None and high <= current[1] and (0.4 * current[1] <= high or current[1] == top):
-        return current
-    return (0.0, top)
-
-
-def _bridge_limits(current: tuple[float, float] | None, levels: np.ndarray) -> tuple[float, float]:
+def _bridge_range(current: tuple[float, float] | None, levels: np.ndarray) -> tuple[float, float]:
     """Y range of the profit bridge: zoomed on the top so the costs show, on a grid of nice steps.
 
     Kept while all steps fit, there is room of at least the total cost below
     them (or zero is shown) and it is at most 2.5 times as tall as a fresh
     range would be; a fresh range is at most 1.7 times as tall as needed, so
-    asking again with the same data keeps it.
+    asking again with the same data keeps it. (A zoom, not a range from zero:
+    :func:`crmsim.plots.ranges.sticky_range` does not fit it.)
     """
     high, low = float(levels.max()), float(levels.min())
     gap = high - low
@@ -92,7 +47,7 @@ def _bridge_limits(current: tuple[float, float] | None, levels: np.ndarray) -> t
     if current is not None and current[0] <= floor and current[1] >= high and \
             current[1] - current[0] <= 2.5 * span:
         return current
-    step = _nice_ceiling(span / 6, _NICE_STEPS)
+    step = nice_ceiling(span / 6, NICE_STEPS)
     bottom, top = math.floor(wanted[0] / step) * step, math.ceil(wanted[1] / step) * step
     return (bottom, top if top > bottom else bottom + step)
 
@@ -103,7 +58,7 @@ class CreditCommitteeResult:
 
     policy: CreditPolicy
     rating: pd.DataFrame
-    simulation: CreditSimulation
+    simulation: CreditRun
     summary: pd.Series
     aging: pd.DataFrame
     by_grade: pd.DataFrame
@@ -123,27 +78,30 @@ class CreditCommitteeDashboard(Dashboard):
     Parameters
     ----------
     world : World, optional
-        Default: ``make_world(seed, n_customers)``.
-    n_customers : int
-        Size of the world built when ``world`` is not given.
+        Default: ``make_world(seed=seed, n_customers=n_customers)``. Its
+        credit file is the world's own, ``credit_file(world, seed=world.seed)``,
+        as in notebook 04.
+    seed : int, SeedSequence or Generator
+        Seed of the simulation (and of the world, if built here).
     months : int
-        Months of invoices simulated.
-    seed : int
-        Seed of the world (if built here) and of the simulation.
+        Months of invoices simulated; the default 24 is the course's two years.
+    n_customers : int
+        Size of the world built when ``world`` is not given; 5,000 is a
+        market where every grade has enough customers to compare.
     """
 
     css_class = "crmsim-credit-dashboard"
     figsize = (12.0, 4.2)
 
-    def __init__(self, world=None, n_customers: int = 5_000, months: int = 24, seed: int = 0) -> None:
+    def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 24,
+                 n_customers: int = 5_000) -> None:
         check_int("months", months, 1, 60)
         self.world = make_world(seed=seed, n_customers=n_customers) if world is None else world
         self.months = months
-        self.seed = seed
         # Everything that does not depend on the controls is done once, here.
-        self.file = credit_file(self.world)
+        self.file = credit_file(self.world, seed=self.world.seed)
         self.limits = credit_limits(self.file, DEFAULT_LIMIT_RULES)
-        self.draws = draw_randomness(len(self.world.customers), months, seed)
+        self.prepared = prepare_credit(self.world, months=months, seed=seed)
         self._ratings: dict[tuple[float, float, float], pd.DataFrame] = {}
         # Y ranges of the three panels (CNY million), kept while the data fit them.
         self._ylims: dict[str, tuple[float, float] | None] = dict.fromkeys(("grades", "aging", "bridge"))
@@ -154,7 +112,7 @@ class CreditCommitteeDashboard(Dashboard):
             return widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25, description=i18n.t(key))
 
         discount_options = [(i18n.t("credit.widget.discount.none"), 0)] + [
-            (f"{r * 100:g}/{d}", k) for k, (r, d) in enumerate(DISCOUNTS) if r > 0]
+            (f"{r * 100:g}/{d}", k) for k, (r, d) in enumerate(DISCOUNT_OFFERS) if r > 0]
         controls = {
             "financial": weight("credit.widget.financial"),
             "report": weight("credit.widget.report"),
@@ -184,27 +142,23 @@ class CreditCommitteeDashboard(Dashboard):
 
     def compute(self, financial: float, report: float, nonfinancial: float, cutoff: int, limit_multiplier: float,
                 credit_period: int, discount: int, collection: str) -> CreditCommitteeResult:
-        rate_, days = DISCOUNTS[discount]
-        policy = CreditPolicy(cutoff=float(cutoff), credit_period=int(credit_period), discount_rate=rate_,
-                              discount_days=min(days, int(credit_period)), collection=collection,
-                              limit_multiplier=float(limit_multiplier))
-        if financial + report + nonfinancial == 0:  # no weight at all: treat the groups as equal
-            financial = report = nonfinancial = 1.0
-        rating = self._rating(financial, report, nonfinancial)
-        simulation = simulate_receivables(self.world, policy, rating, self.limits, self.months, self.seed,
-                                          draws=self.draws)
+        policy = with_discount_offer(CreditPolicy(cutoff=float(cutoff), credit_period=int(credit_period),
+                                                  collection=collection, limit_multiplier=float(limit_multiplier)),
+                                     *DISCOUNT_OFFERS[discount])
+        rating = self._rating(group_weights_or_equal(financial, report, nonfinancial))
+        simulation = simulate_receivables(self.world, policy, rating=rating, limits=self.limits,
+                                          months=self.months, prepared=self.prepared)
         return CreditCommitteeResult(policy=policy, rating=rating, simulation=simulation,
                                      summary=summarise_policy(simulation), aging=aging(simulation),
                                      by_grade=sales_by_grade(simulation, rating))
 
-    def _rating(self, financial: float, report: float, nonfinancial: float) -> pd.DataFrame:
+    def _rating(self, group_weights: tuple[float, float, float]) -> pd.DataFrame:
         """The rating for these group weights, remembered: most control changes leave the weights alone."""
-        key = (financial, report, nonfinancial)
-        if key not in self._ratings:
+        if group_weights not in self._ratings:
             if len(self._ratings) >= 64:  # a slider dragged all over: keep memory bounded
                 self._ratings.clear()
-            self._ratings[key] = rate(self.file, DEFAULT_SCORECARD.with_group_weights(*key))
-        return self._ratings[key]
+            self._ratings[group_weights] = rate(self.file, DEFAULT_SCORECARD.with_group_weights(*group_weights))
+        return self._ratings[group_weights]
 
     def _limits(self, result: CreditCommitteeResult) -> dict[str, tuple[float, float]]:
         """Y ranges of the panels for ``result``: the current ones unless the data leave them.
@@ -213,9 +167,9 @@ class CreditCommitteeDashboard(Dashboard):
         """
         by_grade = result.by_grade[["credit_sales", "cash_sales", "lost_sales"]].to_numpy()
         ylims = self._ylims
-        ylims["grades"] = _bar_limits(ylims["grades"], float(by_grade.sum(axis=1).max(initial=0)) / 1e6)
-        ylims["aging"] = _bar_limits(ylims["aging"], float(result.aging["amount"].max()) / 1e6)
-        ylims["bridge"] = _bridge_limits(ylims["bridge"], profit_bridge_levels(result.summary))
+        ylims["grades"] = sticky_range(ylims["grades"], 0.0, float(by_grade.sum(axis=1).max(initial=0)) / 1e6)
+        ylims["aging"] = sticky_range(ylims["aging"], 0.0, float(result.aging["amount"].max()) / 1e6)
+        ylims["bridge"] = _bridge_range(ylims["bridge"], profit_bridge_levels(result.summary))
         return dict(ylims)
 
     def background_key(self, result: CreditCommitteeResult) -> Hashable:
@@ -248,4 +202,4 @@ class CreditCommitteeDashboard(Dashboard):
                       profit=s["profit"] / 1e6)
 
 
-__all__ = ["CreditCommitteeDashboard", "CreditCommitteeResult", "DISCOUNTS"]
+__all__ = ["CreditCommitteeDashboard", "CreditCommitteeResult"]

@@ -17,7 +17,6 @@ from PIL import Image  # noqa: E402
 
 import crmsim  # noqa: E402
 from crmsim import credit  # noqa: E402
-from crmsim import receivables as rv  # noqa: E402
 from crmsim.plots import credit as plots  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
 
@@ -46,10 +45,10 @@ def test_dashboard_starts_with_the_default_policy(dashboard, world):
     assert dashboard.png.startswith(b"\x89PNG")
     assert "approved" in dashboard.summary.value and "net 30" in dashboard.summary.value
     # thin: the same numbers as calling the models directly
-    file = credit.credit_file(world)
-    direct = rv.simulate_receivables(world, credit.CreditPolicy(), credit.rate(file), credit.credit_limits(file),
-                                     months=12, seed=1)
-    pd.testing.assert_series_equal(result.summary, rv.summarise_policy(direct))
+    file = credit.credit_file(world, seed=world.seed)
+    direct = credit.simulate_receivables(world, credit.CreditPolicy(), rating=credit.rate(file),
+                                         limits=credit.credit_limits(file), months=12, seed=1)
+    pd.testing.assert_series_equal(result.summary, credit.summarise_policy(direct))
 
 
 def test_raising_the_cutoff_approves_fewer(dashboard):
@@ -99,21 +98,23 @@ def test_dashboard_rejects_bad_months(world):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_plots_return_axes_with_translated_titles(world, language):
     crmsim.set_language(language)
-    file = credit.credit_file(world)
+    file = credit.credit_file(world, seed=world.seed)
     rating = credit.rate(file)
-    sim = rv.simulate_receivables(world, credit.CreditPolicy(cutoff=0), rating, credit.credit_limits(file), 12)
-    ax = plots.plot_sales_by_grade(rv.sales_by_grade(sim, rating))
+    sim = credit.simulate_receivables(world, credit.CreditPolicy(cutoff=0), rating=rating,
+                                      limits=credit.credit_limits(file), months=12)
+    ax = plots.plot_sales_by_grade(credit.sales_by_grade(sim, rating))
     assert ax.get_title() == crmsim.t("credit.plot.grades.title")
-    ax = plots.plot_aging(rv.aging(sim))
+    ax = plots.plot_aging(credit.aging(sim))
     assert [t.get_text() for t in ax.get_xticklabels()][0] == crmsim.t("credit.aging.not_due")
-    ax = plots.plot_profit_bridge(rv.summarise_policy(sim))
+    ax = plots.plot_profit_bridge(credit.summarise_policy(sim))
     assert ax.get_title() == crmsim.t("credit.plot.bridge.title")
-    ax = plots.plot_receivables(rv.receivables_by_month(sim))
+    ax = plots.plot_receivables(credit.receivables_by_month(sim))
     assert len(ax.patches) == 12
     bad = sim.accounts["defaulted"]
-    ax = plots.plot_roc(rv.roc_curve(rating["score"], bad), rv.auc(rating["score"], bad))
+    ax = plots.plot_roc(credit.roc_curve(rating["score"], bad), credit.auc(rating["score"], bad))
     assert "AUC" in ax.get_legend().get_texts()[0].get_text()
-    sweep = rv.policy_sweep(world, credit.CreditPolicy(), "credit_period", [15, 30, 60], months=6, file=file)
+    sweep = credit.policy_sweep(world, credit.CreditPolicy(), field="credit_period", values=[15, 30, 60], months=6,
+                                file=file)
     ax = plots.plot_tradeoff(sweep, "credit_period")
     assert ax.get_xlabel() == crmsim.t("credit.plot.tradeoff.x.credit_period")
     with pytest.raises(ValueError, match="field"):
@@ -185,17 +186,18 @@ def test_every_result_is_drawn_within_its_axes(dashboard, monkeypatch):
 
 
 def test_plots_default_to_static_and_update_in_place(world):
-    file = credit.credit_file(world)
+    file = credit.credit_file(world, seed=world.seed)
     rating = credit.rate(file)
     limits = credit.credit_limits(file)
-    before = rv.simulate_receivables(world, credit.CreditPolicy(), rating, limits, 12)
-    after = rv.simulate_receivables(world, credit.CreditPolicy(cutoff=70, credit_period=60), rating, limits, 12)
-    ax = plots.plot_sales_by_grade(rv.sales_by_grade(before, rating))
+    before = credit.simulate_receivables(world, credit.CreditPolicy(), rating=rating, limits=limits, months=12)
+    after = credit.simulate_receivables(world, credit.CreditPolicy(cutoff=70, credit_period=60), rating=rating,
+                                        limits=limits, months=12)
+    ax = plots.plot_sales_by_grade(credit.sales_by_grade(before, rating))
     assert not any(p.get_animated() for p in ax.patches) and not ax.get_legend().get_animated()
     for plot, update, table in (
-            (plots.plot_sales_by_grade, plots.update_sales_by_grade, lambda sim: rv.sales_by_grade(sim, rating)),
-            (plots.plot_aging, plots.update_aging, rv.aging),
-            (plots.plot_profit_bridge, plots.update_profit_bridge, rv.summarise_policy)):
+            (plots.plot_sales_by_grade, plots.update_sales_by_grade, lambda sim: credit.sales_by_grade(sim, rating)),
+            (plots.plot_aging, plots.update_aging, credit.aging),
+            (plots.plot_profit_bridge, plots.update_profit_bridge, credit.summarise_policy)):
         ax = plot(table(before), ylim=(0, 1e4), animated=True)
         assert all(p.get_animated() for p in ax.patches)
         artists = update(ax, table(after))
@@ -205,8 +207,15 @@ def test_plots_default_to_static_and_update_in_place(world):
         fresh = plot(table(after))
         np.testing.assert_allclose([(p.get_y(), p.get_height()) for p in ax.patches],
                                    [(p.get_y(), p.get_height()) for p in fresh.patches], atol=1e-9)
-    ax = plots.plot_aging(rv.aging(before), shares=True, animated=True)
-    labels = [t for t in plots.update_aging(ax, rv.aging(after)) if isinstance(t, matplotlib.text.Text)]
-    assert [t.get_text() for t in labels] == [f"{s:.0%}" for s in rv.aging(after)["share"]]
+    ax = plots.plot_aging(credit.aging(before), shares=True, animated=True)
+    labels = [t for t in plots.update_aging(ax, credit.aging(after)) if isinstance(t, matplotlib.text.Text)]
+    assert [t.get_text() for t in labels] == [f"{s:.0%}" for s in credit.aging(after)["share"]]
     with pytest.raises(ValueError, match="draw it again"):
-        plots.update_aging(ax, rv.aging(after).iloc[:3])
+        plots.update_aging(ax, credit.aging(after).iloc[:3])
+
+
+def test_dashboard_builds_its_own_world_and_takes_keywords_after_it():
+    board = CreditCommitteeDashboard(seed=3, months=2, n_customers=200)
+    assert len(board.world.customers) == 200 and board.result.simulation.months == 2
+    with pytest.raises(TypeError):
+        CreditCommitteeDashboard(None, 3)
