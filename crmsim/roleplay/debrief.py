@@ -68,7 +68,8 @@ def debrief(run: RoleplayRun) -> pd.DataFrame:
     check("no_over_promising", promised == 0, promised)
     concessions = moves[moves["approach"] == "price_concession"]
     concern = people.set_index("contact_id")["concern"].astype(str)
-    misplaced = float(concessions.loc[concern.reindex(concessions["contact_id"]).to_numpy() != "economic", "hours"].sum())
+    to_the_wrong_people = concern.reindex(concessions["contact_id"]).to_numpy() != "economic"
+    misplaced = float(concessions.loc[to_the_wrong_people, "hours"].sum())
     check("concessions_targeted", misplaced == 0, misplaced)
     unmet = int(np.sum((influence >= REAL_INFLUENCE) & (hours == 0)))
     check("nobody_neglected", unmet == 0, unmet)

@@ -42,7 +42,9 @@ def test_round_budget_and_one_move_per_person(scenario, person):
 
 def test_rounds_may_be_named_by_code_and_moves_come_back_sorted(scenario, person):
     dm, inf = person("decision_maker"), person("influencer")
-    moves = rp.check_moves(scenario, [{"round": "needs", "contact_id": inf, "approach": "spin_questions", "hours": 1},
-                                      {"round": "approach", "contact_id": dm, "approach": "spin_questions", "hours": 2}])
+    moves = rp.check_moves(scenario, [
+        {"round": "needs", "contact_id": inf, "approach": "spin_questions", "hours": 1},
+        {"round": "approach", "contact_id": dm, "approach": "spin_questions", "hours": 2},
+    ])
     assert moves["round"].tolist() == [1, 2] and moves["contact_id"].tolist() == [dm, inf]
     assert list(rp.check_moves(scenario, []).columns) == ["round", "contact_id", "approach", "hours"]
