@@ -49,6 +49,7 @@ register_labels(
             "channel": "rel.channel", "outcome": "complaint.outcome", "action": "complaint.step"},
     value_keys=("rel.level", "rel.handling"),
     numbers=_shown_numbers,
+    string_index=True,  # level codes as the index of a table put together in a notebook
 )
 
 __all__ = [

@@ -23,13 +23,13 @@ move customers up and down the ladder month by month, and what that means for ch
 """),
     code("""
 import pandas as pd
-from crmsim import complaints
 from crmsim import relationships as rel
-from crmsim.display import labelled
+from crmsim.display import display_number, labelled
 from crmsim.plots import relationships as rplots
+from crmsim.relationships import complaints
 
-pd.options.display.float_format = rel.display_number
-rel.COURSE_LADDER.to_frame()
+pd.options.display.float_format = display_number
+labelled(rel.COURSE_LADDER.table(), "relationships")
 """),
     md("""
 Each level carries three numbers: the monthly **cost to serve** a customer there, the **annual retention** (the
@@ -45,7 +45,7 @@ reactive, accountable and proactive ones, to a partnership.
 科特勒的五层次是另一种常见划分：从基本型（卖完即走），经过被动型、负责型、能动型，直到伙伴型关系。
 """),
     code("""
-rel.KOTLER_LADDER.to_frame()
+labelled(rel.KOTLER_LADDER.table(), "relationships")
 """),
     md("""
 ### Your own ladder
@@ -69,7 +69,7 @@ levels = [
      "retention": 0.95, "share_of_wallet": 0.65},
 ]
 my_ladder = rel.make_ladder(levels, name_en="Supplier to partner", name_zh="从供应商到伙伴")
-my_ladder.to_frame()
+labelled(my_ladder.table(), "relationships", names=my_ladder.names())
 """),
     code("""
 try:
@@ -112,7 +112,7 @@ We simulate the default course policy for 24 months on a market of 2,000 custome
 world = crmsim.make_world(seed=2024, n_customers=2000)
 run = rel.simulate_relationships(world, rel.CarePolicy(), seed=7)
 mix = rel.level_mix(run.monthly)
-rel.labelled(mix.iloc[::6].round(3), run.ladder)
+labelled(mix.iloc[::6].round(3), "relationships", names=run.ladder.names())
 """),
     code("""
 ax = rplots.plot_level_mix(mix, run.ladder)
@@ -175,7 +175,8 @@ long_run = rel.simulate_relationships(world, rel.CarePolicy(), seed=7, months=36
 analytic = rel.population_stationary_mix(long_run)
 late = long_run.monthly[long_run.monthly["month"] > 120]
 simulated = late["level_before"].value_counts(normalize=True).reindex(analytic.index)
-rel.labelled(pd.DataFrame({"stationary_share": analytic, "simulated_share": simulated}).round(3), run.ladder)
+shares = pd.DataFrame({"stationary_share": analytic, "simulated_share": simulated}).round(3)
+labelled(shares, "relationships", names=run.ladder.names())
 """),
     code("""
 ax = rplots.plot_stationary(analytic, simulated, run.ladder)
@@ -195,13 +196,13 @@ stands on each level today, using each customer's own transition chances.
     code("""
 economics = rel.level_economics(run.monthly)
 columns = ["customer_months", "annual_retention", "satisfied", "revenue", "cost_to_serve", "profit"]
-rel.labelled(economics[columns].round(2), run.ladder)
+labelled(economics[columns].round(2), "relationships", names=run.ladder.names())
 """),
     code("""
 ax = rplots.plot_level_economics(economics, run.ladder)
 """),
     code("""
-rel.labelled(rel.clv_by_level(run).round(0), run.ladder)
+labelled(rel.clv_by_level(run).round(0), "relationships", names=run.ladder.names())
 """),
     md("""
 ### Does care pay?
@@ -222,7 +223,7 @@ policies = {
     crmsim.t("rel.example.generous"): rel.CarePolicy(care_budget=5000, contacts_per_month=6, channel_mix="personal",
                                                      service_level="personalised"),
 }
-rel.labelled(rel.compare_policies(world, policies, seed=7))
+labelled(rel.compare_policies(world, policies, seed=7), "relationships")
 """),
     md("""
 ## A complaint, step by step
@@ -240,7 +241,7 @@ fairly good quality.
     code("""
 walkthrough = complaints.complaint_walkthrough(days=5, quality=0.7)
 print(f"{walkthrough.attrs['recovery_probability']:.3f}  {walkthrough.attrs['handling_cost']:.0f}")
-walkthrough
+labelled(walkthrough, "relationships")
 """),
     md("""
 The printed numbers are the chance that the customer ends up satisfied with the remedy (a **good recovery**) and
@@ -251,7 +252,7 @@ it down:
 而客户每多等一天，这个概率就会下降：
 """),
     code("""
-complaints.handling_options()
+labelled(complaints.handling_options(), "relationships")
 """),
     md("""
 ### The recovery effect
@@ -268,7 +269,7 @@ same customers shows the effect on churn and profit.
 """),
     code("""
 effect = rel.recovery_effect(run.monthly)
-rel.labelled(effect.round(3))
+labelled(effect.round(3), "relationships")
 """),
     code("""
 ax = rplots.plot_recovery_effect(effect)
@@ -278,7 +279,7 @@ handling = {
     crmsim.t("rel.example.fast_good"): rel.CarePolicy(complaint_days=2, complaint_quality=0.9),
     crmsim.t("rel.example.slow_poor"): rel.CarePolicy(complaint_days=20, complaint_quality=0.4),
 }
-rel.labelled(rel.compare_policies(world, handling, seed=7))
+labelled(rel.compare_policies(world, handling, seed=7), "relationships")
 """),
     md("""
 ## The CRM cycle on the data
@@ -298,7 +299,7 @@ places on the ladder.
 **1. 客户细分。** 客户的类别决定其关怀预算，不同类别的客户最终在阶梯上的位置也不同。
 """),
     code("""
-rel.labelled(rel.segment_summary(world, run).round(3))
+labelled(rel.segment_summary(world, run).round(3), "relationships")
 """),
     md("""
 **2. Customer file.** The file of one important account that complained during the two years: basic data and
@@ -324,7 +325,7 @@ profit.
 **3. 客户关怀**按该客户所属类别的策略进行；**4. 动态数据库**逐月记录客户的变化：所处层次、投诉及处理结果、满意度和利润。
 """),
     code("""
-rel.labelled(rel.customer_history(run, customer_id).round(2), run.ladder)
+labelled(rel.customer_history(run, customer_id).round(2), "relationships", names=run.ladder.names())
 """),
     md("""
 ## Questions
