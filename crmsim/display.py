@@ -202,6 +202,9 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
         raise TypeError(f"table must be a pandas DataFrame or Series; got {type(table).__name__}")
     if language is not None:
         i18n.check_language(language)
+    if topic is not None and not isinstance(topic, str):
+        raise TypeError(f"topic must be a str (a topic or a world table) or None; got {topic!r} "
+                        f"({type(topic).__name__})")
     if topic in TABLES:
         topic, table_name = None, topic
     spec = label_spec(topic)
