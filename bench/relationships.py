@@ -5,7 +5,9 @@ one control at a time, as a learner would, and times the model + analysis
 recompute (simulation, level mix, monthly KPIs, return on care) and the
 figure redraw (data redrawn on the cached background, PNG encoded) separately.
 A change that moves the profit curve out of its axis range triggers a full
-redraw; those are counted in the median like any other.
+redraw; those are counted in the median like any other. It also times one
+simulation alone, from scratch and from ``prepare_relationships`` (what the
+dashboard does: the customers' drivers and random numbers prepared once).
 
 Usage::
 
@@ -29,8 +31,9 @@ matplotlib.use("Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import crmsim  # noqa: E402
+from crmsim import relationships as rel  # noqa: E402
 from crmsim.widgets.relationships import RelationshipDashboard  # noqa: E402
-from timing import summary_lines, time_changes  # noqa: E402
+from timing import summary_lines, time_changes, timed  # noqa: E402
 
 # The control changes cycled through: every lever of the care policy.
 CHANGES = [
@@ -59,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = len(dashboard.result.run.monthly)
     print(f"customers={args.customers} months={args.months} customer_months={rows:,} build_s={build_s:.2f} "
           f"cpus={os.cpu_count()} load_avg_1min={os.getloadavg()[0]:.1f}")
+
+    prepared = rel.prepare_relationships(world, seed=0)
+    scratch_ms = 1000 * timed(lambda: rel.simulate_relationships(world, months=args.months, seed=0), 5)
+    prepared_ms = 1000 * timed(lambda: rel.simulate_relationships(world, months=args.months, seed=0,
+                                                                  prepared=prepared), 5)
+    print(f"simulate_ms={scratch_ms:.1f} simulate_prepared_ms={prepared_ms:.1f}")
 
     print("\n".join(summary_lines(*time_changes(dashboard, CHANGES, args.repeats))))
     return 0
