@@ -26,14 +26,16 @@ payments for the whole market to see what a policy wins and what it costs.
 我们先跟随一位客户，依次建立信用档案、评定信用等级、确定信用额度；再对整个市场模拟两年的开票与收款，看看一项信用政策能带来什么、又要付出什么代价。
 """),
     code("""
+from dataclasses import replace
+
 from crmsim import credit
-from crmsim import receivables as rv
+from crmsim.display import labelled
 from crmsim.plots.credit import (plot_aging, plot_profit_bridge, plot_receivables, plot_roc,
                                  plot_sales_by_grade, plot_tradeoff)
 
 world = crmsim.make_world(seed=2024, n_customers=3000)
-file = credit.credit_file(world)
-credit.file_card(file, customer_id=43)
+file = credit.credit_file(world, seed=world.seed)
+labelled(credit.file_card(file, customer_id=43), "credit")
 """),
     md("""
 ## 1. The credit file
@@ -86,7 +88,7 @@ Here is every step for customer 43.
 下表列出了43号客户评分的每一步。
 """),
     code("""
-credit.rating_steps(file, customer_id=43)
+labelled(credit.rating_steps(file, customer_id=43), "credit")
 """),
     md("""
 Now the same score card rates every customer at once. The table counts the customers of each grade.
@@ -97,7 +99,7 @@ Now the same score card rates every customer at once. The table counts the custo
 rating = credit.rate(file)
 grades = rating["grade"].value_counts(sort=False).rename_axis("grade").rename("count").to_frame()
 grades["share"] = grades["count"] / grades["count"].sum()
-credit.translated(grades)
+labelled(grades, "credit")
 """),
     md("""
 ## 3. The credit limit in four steps
@@ -118,7 +120,7 @@ credit.translated(grades)
 """),
     code("""
 limits = credit.credit_limits(file)
-credit.limit_steps(limits, customer_id=43)
+labelled(credit.limit_steps(limits, customer_id=43), "credit")
 """),
     md("""
 ## 4. A credit policy, simulated
@@ -141,8 +143,8 @@ all when the firm fails. Invoices still unpaid when a customer fails become bad 
 """),
     code("""
 policy = credit.CreditPolicy(cutoff=45, credit_period=30)
-sim = rv.simulate_receivables(world, policy, rating, limits, months=24, seed=7)
-rv.summary_table(sim)
+sim = credit.simulate_receivables(world, policy, rating=rating, limits=limits, months=24, seed=7)
+labelled(credit.summary_table(sim), "credit")
 """),
     md("""
 How to read it:
@@ -169,7 +171,7 @@ grade's true default rate (known only inside a simulation).
 下图按信用等级展示赊销额、现销额和因政策损失的销售额，并标出各等级的真实违约率（只有在模拟中才能知道）。
 """),
     code("""
-ax = plot_sales_by_grade(rv.sales_by_grade(sim, rating))
+ax = plot_sales_by_grade(credit.sales_by_grade(sim, rating))
 """),
     md("""
 ## 5. Receivables aging (账龄分析)
@@ -183,13 +185,13 @@ outstanding.
 把期末尚未收回的发票按逾期天数分组，是信用经理的预警工具：逾期越久的发票，最终收回的可能性越小。各组金额之和等于期末应收账款余额。
 """),
     code("""
-rv.aging_table(rv.aging(sim))
+labelled(credit.aging(sim), "credit")
 """),
     code("""
-ax = plot_receivables(rv.receivables_by_month(sim))
+ax = plot_receivables(credit.receivables_by_month(sim))
 """),
     code("""
-ax = plot_profit_bridge(rv.summarise_policy(sim))
+ax = plot_profit_bridge(credit.summarise_policy(sim))
 """),
     md("""
 ## 6. Longer terms win sales but cost money
@@ -205,8 +207,9 @@ The gap between the contribution margin and the profit is the credit cost.
 我们对同一个市场、使用相同的随机数，分别模拟15至120天的信用期，唯一的差别就是信用政策。边际贡献与利润之间的差距就是信用成本。
 """),
     code("""
-sweep = rv.policy_sweep(world, policy, "credit_period", [15, 30, 45, 60, 90, 120], file=file, seed=7)
-credit.translated(sweep[["credit_period", "sales", "dso", "bad_debt_rate", "interest_cost", "profit"]])
+sweep = credit.policy_sweep(world, policy, field="credit_period", values=[15, 30, 45, 60, 90, 120], file=file,
+                            seed=7)
+labelled(sweep[["credit_period", "sales", "dso", "bad_debt_rate", "interest_cost", "profit"]], "credit")
 """),
     code("""
 ax = plot_tradeoff(sweep, "credit_period")
@@ -233,8 +236,9 @@ The two agree except for the cost of money tied up, which the formula estimates 
 两者只在资金占用成本上略有差别，因为公式是用月末余额来估计这项成本的。
 """),
     code("""
-looser = policy.but(credit_period=60, discount_rate=0.02, discount_days=10)
-rv.incremental_table(rv.incremental_profit(sim, rv.simulate_receivables(world, looser, rating, limits, seed=7)))
+looser = replace(policy, credit_period=60, discount_rate=0.02, discount_days=10)
+looser_sim = credit.simulate_receivables(world, looser, rating=rating, limits=limits, seed=7)
+labelled(credit.incremental_profit(sim, looser_sim), "credit")
 """),
     md("""
 ## 8. Does the score separate good from bad payers?
@@ -250,9 +254,9 @@ the **Gini coefficient** is 2 × AUC − 1.
 **AUC**是随机抽取一个好客户、其评分高于随机抽取的一个坏客户的概率（0.5相当于随机猜测，1为完美区分）；**基尼系数**等于2×AUC−1。
 """),
     code("""
-everyone = rv.simulate_receivables(world, policy.but(cutoff=0), rating, limits, seed=7)
+everyone = credit.simulate_receivables(world, replace(policy, cutoff=0), rating=rating, limits=limits, seed=7)
 defaulted = everyone.accounts["defaulted"]
-ax = plot_roc(rv.roc_curve(rating["score"], defaulted), rv.auc(rating["score"], defaulted))
+ax = plot_roc(credit.roc_curve(rating["score"], defaulted), credit.auc(rating["score"], defaulted))
 """),
     md("""
 Credit scorecards often rescale the score so that a fixed number of points **doubles the odds** of a good payer
@@ -264,7 +268,7 @@ Credit scorecards often rescale the score so that a fixed number of points **dou
 """),
     code("""
 scaled = credit.odds_scaling(rating, defaulted, base_score=600, base_odds=50, pdo=20)
-credit.translated(scaled.merge(rating[["customer_id", "grade"]]).iloc[[0, 10, 16, 28]])
+labelled(scaled.merge(rating[["customer_id", "grade"]]).iloc[[0, 10, 16, 28]], "credit")
 """),
     md("""
 ## 9. Step 4 of the limit: the annual review
@@ -279,8 +283,8 @@ falling below 80 % of that target cuts it by a fifth.
 完成不足该目标80%的额度降低五分之一。
 """),
     code("""
-review = rv.review_limits(sim, file)
-credit.translated(review["review"].value_counts(sort=False).rename_axis("review").rename("count").to_frame())
+review = credit.review_limits(sim, file)
+labelled(review["review"].value_counts(sort=False).rename_axis("review").rename("count").to_frame(), "credit")
 """),
     md("""
 ## 10. The credit committee
