@@ -43,17 +43,16 @@ CHANGES = [
 ]
 
 
-def run_100k(world) -> ka.PipelineResult:
-    opportunities = ka.generate_opportunities(world, seed=1, n_opportunities=N_OPPORTUNITIES)
-    return ka.simulate_pipeline(opportunities, seed=1, start=world.as_of)
+def run_100k(world) -> ka.KeyAccountsRun:
+    return ka.simulate_key_accounts(world, seed=1, n_opportunities=N_OPPORTUNITIES)
 
 
 def main() -> None:
     world = crmsim.make_world(seed=1, n_customers=5_000)
     run_100k(world)  # warm up
     total_s = timed(lambda: run_100k(world), repeat=5)
-    opportunities = ka.generate_opportunities(world, seed=1, n_opportunities=N_OPPORTUNITIES)
-    stages_s = timed(lambda: ka.simulate_pipeline(opportunities, seed=1, start=world.as_of), repeat=5)
+    opportunities = ka.prepare_key_accounts(world, seed=1, n_opportunities=N_OPPORTUNITIES)
+    stages_s = timed(lambda: ka.simulate_key_accounts(world, seed=1, prepared=opportunities), repeat=5)
     result = run_100k(world)
     events = len(result.stage_events)
 

@@ -1,7 +1,8 @@
 """Views of the key-account process: funnel, one opportunity's timeline, the
 buying-centre map, forecast against actual, revenue against goal, win rates
-and cycle time. Each takes the tables of :mod:`crmsim.key_accounts` /
-:mod:`crmsim.pipeline` and an optional ``ax`` and returns the Axes."""
+and cycle time. Each takes the coded tables of :mod:`crmsim.key_accounts`
+and an optional ``ax`` and returns the Axes; the texts are ``ka.plot.*``
+(:mod:`crmsim.i18n.key_accounts`)."""
 
 from __future__ import annotations
 
@@ -12,29 +13,8 @@ from matplotlib.collections import PolyCollection
 from matplotlib.ticker import MaxNLocator
 
 from .. import i18n
+from ..display import labelled
 from . import axes_or_new, percent_axis, plot_function
-
-i18n.register({f"ka.plot.{name}": pair for name, pair in {
-    "funnel_title": ("Sales funnel", "销售漏斗"),
-    "entered": ("Opportunities entering · share meeting the key node", "进入该阶段的商机数 · 达成关键节点的比例"),
-    "timeline_title": ("Opportunity {id}: path through the six stages", "商机 {id}：六个阶段的推进过程"),
-    "days_since_lead": ("Days since the lead was found", "自发现线索起的天数"),
-    "met": ("key node met", "达成关键节点"), "missed": ("key node missed", "未达成关键节点"),
-    "centre_title": ("Buying centre of {name}", "{name} 的采购中心"),
-    "influence": ("Influence on the decision", "对采购决策的影响力"),
-    "attitude": ("Attitude to us (-1 opposed, +1 supportive)", "对我方态度（-1反对，+1支持）"),
-    "coach": ("Coach", "教练（内线）"),
-    "forecast_title": ("Weighted pipeline forecast against actual", "加权管道预测与实际对比"),
-    "month": ("Month", "月份"), "cny_m": ("CNY m", "百万元"),
-    "pipeline": ("Open pipeline (bid value)", "在途管道（报价金额）"),
-    "forecast": ("Weighted forecast", "加权预测"), "actual": ("Actually won", "实际赢单"),
-    "revenue_title": ("Signed revenue by month", "每月签约销售额"),
-    "revenue": ("Signed in the month", "当月签约"), "cumulative": ("Cumulative", "累计"),
-    "goal": ("Cumulative goal", "累计目标"),
-    "win_rate_title": ("Win rate by {by}", "按{by}的赢单率"), "win_rate": ("Win rate", "赢单率"),
-    "cycle_title": ("Days in each stage", "各阶段停留天数"), "median": ("Median", "中位数"),
-    "p90": ("90th percentile", "90分位"), "days": ("Days", "天数"),
-}.items()})
 
 _STAGE_COLOURS = ("#4c72b0", "#55a868", "#c44e52", "#8172b2", "#ccb974", "#64b5cd")
 _ROLE_COLOURS = {"decision_maker": "#c44e52", "influencer": "#4c72b0", "user": "#55a868", "gatekeeper": "#8172b2"}
@@ -115,7 +95,7 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = F
     """Centred bars, one per stage, as wide as the opportunities entering it,
     with the count and the share that met the stage's key node.
 
-    ``funnel`` is :func:`crmsim.pipeline.funnel`. ``animated`` marks the bars
+    ``funnel`` is :func:`crmsim.key_accounts.funnel`. ``animated`` marks the bars
     and their labels animated, for dashboards that redraw only the data
     (:func:`update_funnel`); the x range then depends only on the number of
     leads (the first stage).
@@ -222,7 +202,7 @@ def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: 
                   animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """At each month start: the open pipeline, its weighted forecast and what it was actually won for.
 
-    ``monthly`` is :func:`crmsim.pipeline.forecast_by_month`. ``animated``
+    ``monthly`` is :func:`crmsim.key_accounts.forecast_by_month`. ``animated``
     marks the bars, the lines and the legend over them animated, for
     dashboards that redraw only the data (:func:`update_forecast`); they
     should then fix the y range with ``ylim`` (CNY m).
@@ -269,7 +249,7 @@ def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None
                          animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """Revenue signed each month, the cumulative total and the cumulative goal.
 
-    ``revenue`` is :func:`crmsim.pipeline.monthly_revenue`. ``animated`` marks
+    ``revenue`` is :func:`crmsim.key_accounts.monthly_revenue`. ``animated`` marks
     the bars, the lines and the legend over them animated, for dashboards
     that redraw only the data (:func:`update_monthly_revenue`); they should
     then fix the y range with ``ylim`` (CNY m; default from 0 to the data).
@@ -314,11 +294,9 @@ def update_monthly_revenue(ax: Axes, revenue: pd.DataFrame, yearly_goal: float |
 
 @plot_function
 def plot_win_rates(rates: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Win rate of each group of :func:`crmsim.pipeline.win_rates`."""
-    from ..pipeline import localise
-
+    """Win rate of each group of :func:`crmsim.key_accounts.win_rates`."""
     ax = axes_or_new(ax)
-    shown = localise(rates)
+    shown = labelled(rates, "key_accounts")
     ax.bar(range(len(rates)), rates["win_rate"].fillna(0.0), color="#4c72b0")
     ax.set_xticks(range(len(rates)), shown.index)
     percent_axis(ax)
@@ -329,7 +307,7 @@ def plot_win_rates(rates: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 @plot_function
 def plot_cycle_time(cycle: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Median and 90th-percentile days per stage (:func:`crmsim.pipeline.cycle_time`)."""
+    """Median and 90th-percentile days per stage (:func:`crmsim.key_accounts.cycle_time`)."""
     ax = axes_or_new(ax)
     x = np.arange(len(cycle))
     ax.bar(x - 0.2, cycle["median_days"], width=0.4, color="#4c72b0", label=i18n.t("ka.plot.median"))

@@ -1,10 +1,14 @@
 """Dashboard of notebook 03: the learner sets a rep's policy (effort by
 account grade, coach development, bid discount, risk threshold) and sees the
-funnel, the weighted forecast against actual and the revenue over 12 months."""
+funnel, the weighted forecast against actual and the revenue over 12 months.
+
+The rules (the policy the controls describe, the quota, win rate and
+attainment) are the topic's (:mod:`crmsim.key_accounts.policy`,
+:mod:`crmsim.key_accounts.goals`); the dashboard only wires them to controls
+and plots."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -12,50 +16,31 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import i18n
-from ..key_accounts import GRADES, PipelineResult, RepPolicy, generate_opportunities, simulate_pipeline
-from ..pipeline import forecast_by_month, funnel, monthly_revenue, stage_win_rates, suggested_goal
+from ..key_accounts import (GRADES, KeyAccountsRun, RepPolicy, effort_by_grade, forecast_by_month, funnel,
+                            goal_summary, last_year_seed, monthly_revenue, policy_from_effort, prepare_key_accounts,
+                            rep_quota, simulate_key_accounts, stage_win_rates)
 from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenue, update_forecast, update_funnel, \
     update_monthly_revenue
+from ..plots.ranges import fixed_or_fresh, nice_ceiling
+from ..seeding import SeedLike, root_sequence
+from ..world import World, check_world, make_world
 from . import Dashboard
 
-i18n.register({f"ka.widget.{name}": pair for name, pair in {
-    "rep": ("Rep", "销售代表"), "all_reps": ("All reps", "全部销售代表"),
-    "effort": ("Effort on {grade}", "{grade}投入"), "hours": ("Hours/month", "每月小时"),
-    "coach": ("Develop coaches", "发展教练（内线）"), "discount": ("Bid discount", "报价折扣"),
-    "risk": ("Drop if risk >", "风险高于则放弃"),
-    "summary": ("Pursued {pursued} of {leads} leads · won {won} (win rate {win_rate:.0%}) · signed "
-                "CNY {revenue:.1f} m in {months} months, {attainment:.0%} of the goal of CNY {goal:.0f} m · "
-                "gross margin CNY {margin:.1f} m",
-                "跟进 {pursued}/{leads} 条线索 · 赢单 {won} 个（赢单率 {win_rate:.0%}）· {months}个月签约 {revenue:.1f} 百万元，"
-                "完成目标 {goal:.0f} 百万元的 {attainment:.0%} · 毛利 {margin:.1f} 百万元"),
-    "empty": ("This rep has no key-account opportunities.", "该销售代表没有大客户商机。"),
-}.items()})
-
-
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10**k that is >= value (at least 1)."""
-    value = max(float(value), 1.0)
-    power = 10.0 ** math.floor(math.log10(value))
-    return next(step * power for step in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-                if step * power >= value * (1 - 1e-12))
-
-
-def _ceiling(high: float, reference: float) -> float:
-    """The reference ceiling while ``high`` fits under it, else a nice ceiling just above ``high``."""
-    return reference if high <= reference else _nice_ceiling(1.05 * high)
+#: Value of the rep control that means every rep.
+ALL_REPS = 0
 
 
 @dataclass(frozen=True)
 class KeyAccountView:
     """What the dashboard computed for one setting of its controls."""
 
-    result: PipelineResult
+    result: KeyAccountsRun
     funnel: pd.DataFrame
     forecast: pd.DataFrame
     revenue: pd.DataFrame
     goal: float
     summary: dict
-    rep: int = 0
+    rep: int = ALL_REPS
 
 
 class KeyAccountDashboard(Dashboard):
@@ -70,29 +55,35 @@ class KeyAccountDashboard(Dashboard):
 
     Parameters
     ----------
-    world : World
-        The world whose key accounts are worked.
-    seed : int
-        Seed of the opportunities and of the simulation; every setting of
-        the controls reuses the same random numbers, so differences come
-        from the policy alone.
+    world : World, optional
+        The world whose key accounts are worked. Default: a world of
+        ``n_customers`` from ``seed``.
+    seed : int, SeedSequence or Generator
+        Seed of the opportunities and of the simulation (and of the default
+        world); every setting of the controls reuses the same random
+        numbers, so differences come from the policy alone. Last year's run,
+        which sets the goals and the forecast's stage weights, uses
+        :func:`~crmsim.key_accounts.last_year_seed` (``seed + 1``). Default 0.
     months : int
-        Horizon in months.
+        Horizon in months. Default 12: the planning year.
+    n_customers : int
+        Size of the default world: 300, a class-size market that redraws at once.
     """
 
     css_class = "crmsim-key-accounts-dashboard"
     figsize = (12.0, 4.0)
     dpi = 72
 
-    def __init__(self, world, seed: int = 0, months: int = 12) -> None:
-        self.world = world
+    def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 12,
+                 n_customers: int = 300) -> None:
+        seed = root_sequence(seed)  # a Generator is consumed once: the world and every run share one root
+        self.world = make_world(seed=seed, n_customers=n_customers) if world is None else check_world(world)
         self.seed = seed
         self.months = months
-        self.start = pd.Timestamp(world.as_of)
-        self.opportunities = generate_opportunities(world, seed=seed, months=months, start=self.start)
-        # The manager's stage weights come from a past run (another seed), as in real life.
-        self.past = simulate_pipeline(generate_opportunities(world, seed=seed + 1, months=months, start=self.start),
-                                      seed=seed + 1, start=self.start, months=months)
+        self.start = pd.Timestamp(self.world.as_of)
+        self.opportunities = prepare_key_accounts(self.world, seed=seed, months=months, start=self.start)
+        # The manager's goals and stage weights come from a past run (another seed), as in real life.
+        self.past = simulate_key_accounts(self.world, seed=last_year_seed(seed), start=self.start, months=months)
         self.stage_weights = stage_win_rates(self.past)
         self._by_rep: dict[int, pd.DataFrame] = {}
         self._goals: dict[int, float] = {}
@@ -102,16 +93,16 @@ class KeyAccountDashboard(Dashboard):
     def build_controls(self) -> dict[str, widgets.Widget]:
         reps = self.world.reps
         name = f"name_{i18n.get_language()}"
-        options = [(i18n.t("ka.widget.all_reps"), 0)] + [
+        options = [(i18n.t("ka.widget.all_reps"), ALL_REPS)] + [
             (f"{rep_id} {rep_name}", int(rep_id)) for rep_id, rep_name in zip(reps["rep_id"], reps[name])
             if (self.opportunities["rep_id"] == rep_id).any()]
         style = {"description_width": "initial"}
-        controls: dict[str, widgets.Widget] = {"rep": widgets.Dropdown(options=options, value=0,
+        controls: dict[str, widgets.Widget] = {"rep": widgets.Dropdown(options=options, value=ALL_REPS,
                                                                       description=i18n.t("ka.widget.rep"), style=style)}
         defaults = RepPolicy()
-        for grade in GRADES:
+        for grade, effort in effort_by_grade(defaults).items():
             controls[f"effort_{grade}"] = widgets.IntSlider(
-                value=int(defaults.effort_weights[grade]) if grade in defaults.pursue else 0, min=0, max=10,
+                value=int(effort), min=0, max=10,
                 description=i18n.t("ka.widget.effort", grade=i18n.t(f"ka.grade.{grade}")), style=style)
         controls["monthly_hours"] = widgets.IntSlider(value=int(defaults.monthly_hours), min=20, max=200, step=10,
                                                       description=i18n.t("ka.widget.hours"), style=style)
@@ -129,45 +120,31 @@ class KeyAccountDashboard(Dashboard):
     def _opportunities_of(self, rep: int) -> pd.DataFrame:
         if rep not in self._by_rep:
             opps = self.opportunities
-            self._by_rep[rep] = opps if rep == 0 else opps[opps["rep_id"] == rep].reset_index(drop=True)
+            self._by_rep[rep] = opps if rep == ALL_REPS else opps[opps["rep_id"] == rep].reset_index(drop=True)
         return self._by_rep[rep]
 
     def _goal_of(self, rep: int) -> float:
-        # The team goal is last year's result plus 10 %, fixed whatever the learner's
-        # policy; a rep's quota is the team goal times the rep's share of last
-        # year's opportunity value (the composition-ratio method).
+        """The yearly quota of ``rep`` (of the team for all reps), fixed whatever the learner's policy."""
         if rep not in self._goals:
-            team = suggested_goal(self.past)
-            past = self.past.opportunities
-            share = 1.0 if rep == 0 else past.loc[past["rep_id"] == rep, "amount"].sum() / past["amount"].sum()
-            self._goals[rep] = float(round(team * share, 1)) or 1.0
+            self._goals[rep] = rep_quota(self.past, None if rep == ALL_REPS else rep)
         return self._goals[rep]
 
     @staticmethod
     def policy_of(values: dict) -> RepPolicy:
-        """The rep policy the controls describe: a grade with zero effort is not pursued."""
-        weights = {grade: float(values[f"effort_{grade}"]) for grade in GRADES}
-        pursue = tuple(g for g in GRADES if weights[g] > 0)
-        return RepPolicy(pursue=pursue, effort_weights=weights, monthly_hours=float(values["monthly_hours"]),
-                         develop_coach=bool(values["develop_coach"]), bid_discount=float(values["bid_discount"]),
-                         drop_risk_above=float(values["drop_risk_above"]))
+        """The rep policy the controls describe (a grade with zero effort is not pursued)."""
+        return policy_from_effort({grade: values[f"effort_{grade}"] for grade in GRADES},
+                                  monthly_hours=float(values["monthly_hours"]),
+                                  develop_coach=bool(values["develop_coach"]),
+                                  bid_discount=float(values["bid_discount"]),
+                                  drop_risk_above=float(values["drop_risk_above"]))
 
     def compute(self, **values) -> KeyAccountView:
         rep = int(values["rep"])
-        result = simulate_pipeline(self._opportunities_of(rep), policy=self.policy_of(values), seed=self.seed,
-                                   start=self.start, months=self.months)
-        revenue = monthly_revenue(result)
-        opps = result.opportunities
+        result = simulate_key_accounts(self.world, self.policy_of(values), prepared=self._opportunities_of(rep),
+                                       seed=self.seed, start=self.start, months=self.months)
         goal = self._goal_of(rep)
-        won = int((opps["outcome"] == "won").sum())
-        pursued = int(opps["pursued"].sum())
-        signed = float(revenue["revenue"].sum())
-        summary = {"leads": len(opps), "pursued": pursued, "won": won, "win_rate": won / pursued if pursued else 0.0,
-                   "revenue": signed, "months": self.months, "goal": goal * self.months / 12.0,
-                   "attainment": signed / (goal * self.months / 12.0),
-                   "margin": float(revenue["gross_margin"].sum())}
-        return KeyAccountView(result=result, funnel=funnel(result), revenue=revenue, goal=goal, summary=summary,
-                              rep=rep,
+        return KeyAccountView(result=result, funnel=funnel(result), revenue=monthly_revenue(result), goal=goal,
+                              summary=goal_summary(result, goal), rep=rep,
                               forecast=forecast_by_month(result, method="stage", stage_weights=self.stage_weights))
 
     # --- drawing: the axes once, then only the data (blitting) ------------------
@@ -181,10 +158,11 @@ class KeyAccountDashboard(Dashboard):
 
     def _reference_ceilings(self, rep: int) -> tuple[float, float]:
         """Y ceilings of the forecast and revenue panels for ``rep``: a quarter above
-        what the default policy gives, rounded up to a nice number."""
+        what the default policy gives, rounded up to a nice number (at least CNY 1 m)."""
         if rep not in self._references:
             default = self.compute(**{**self._defaults, "rep": rep})
-            self._references[rep] = tuple(_nice_ceiling(1.25 * high) for high in self._highs(default, self.months))
+            self._references[rep] = tuple(nice_ceiling(max(1.25 * high, 1.0))
+                                          for high in self._highs(default, self.months))
         return self._references[rep]
 
     def forecast_limits(self, result: KeyAccountView) -> tuple[float, float]:
@@ -196,12 +174,12 @@ class KeyAccountDashboard(Dashboard):
         ceiling just above them. A function of the rep and the result only:
         the same setting always gives the same picture.
         """
-        return (0.0, _ceiling(self._highs(result, self.months)[0], self._reference_ceilings(result.rep)[0]))
+        return (0.0, fixed_or_fresh(self._reference_ceilings(result.rep)[0], self._highs(result, self.months)[0]))
 
     def revenue_limits(self, result: KeyAccountView) -> tuple[float, float]:
         """Y range of the revenue panel, CNY m (above the cumulative revenue and the goal line);
         chosen like :meth:`forecast_limits`."""
-        return (0.0, _ceiling(self._highs(result, self.months)[1], self._reference_ceilings(result.rep)[1]))
+        return (0.0, fixed_or_fresh(self._reference_ceilings(result.rep)[1], self._highs(result, self.months)[1]))
 
     def background_key(self, result: KeyAccountView):
         """Everything the axes, ticks and titles depend on; the data are redrawn on top."""

@@ -40,12 +40,13 @@ Finally you take the rep's decisions yourself.
 最后由你来替销售代表做决策。
 """),
     code("""
-from crmsim import key_accounts as ka, pipeline as pl
+from crmsim import key_accounts as ka
+from crmsim.display import labelled
 from crmsim.plots import key_accounts as kaplots
 
 world = crmsim.make_world(seed=2024, n_customers=300)
-result = ka.run_pipeline(world, seed=3)
-pl.localise(pl.win_rates(result, by="segment")[["opportunities", "won", "revenue"]])
+run = ka.simulate_key_accounts(world, seed=3)
+labelled(ka.win_rates(run, by="segment")[["opportunities", "won", "revenue"]], "key_accounts")
 """),
     md("""
 ## Where opportunities come from
@@ -79,10 +80,10 @@ weighted mean is the grading score, and cut-offs turn the score into a grade (A 
 下表是默认权重，可以用 `ka.Grading(weights=..., cutoffs=...)` 修改。
 """),
     code("""
-pl.localise(ka.grading_weights_table())
+labelled(ka.grading_weights_table(), "key_accounts")
 """),
     code("""
-pl.localise(pl.win_rates(result, by="grade"))
+labelled(ka.win_rates(run, by="grade"), "key_accounts")
 """),
     md("""
 By default the rep pursues grades A to C and spends four times as many hours on an A opportunity as on a C one;
@@ -105,14 +106,14 @@ coach, the risk assessment made after the first interviews, and how far it got.
 客户等级、教练（内线）、初次访谈后的风险评估，以及商机推进到了哪一步。
 """),
     code("""
-opportunity = ka.example_opportunity(result)
-ka.follow_up_form(result, world, opportunity)
+opportunity = ka.example_opportunity(run)
+labelled(ka.follow_up_form_view(run, world, opportunity), "key_accounts")
 """),
     code("""
-pl.localise(ka.timeline(result, opportunity))
+labelled(ka.timeline(run, opportunity), "key_accounts")
 """),
     code("""
-ax = kaplots.plot_timeline(ka.timeline(result, opportunity), opportunity)
+ax = kaplots.plot_timeline(ka.timeline(run, opportunity), opportunity)
 """),
     md("""
 ## The buying centre and the coach
@@ -132,7 +133,7 @@ coach helps in every stage.
 使用者在工程实施阶段，而教练在每个阶段都有帮助。
 """),
     code("""
-customer_id = int(result.opportunities.set_index("opportunity_id").loc[opportunity, "customer_id"])
+customer_id = int(run.opportunities.set_index("opportunity_id").loc[opportunity, "customer_id"])
 people = world.contacts[world.contacts["customer_id"] == customer_id]
 name = world.customers.set_index("customer_id").loc[customer_id, f"name_{crmsim.get_language()}"]
 ax = kaplots.plot_buying_centre(people, name)
@@ -150,14 +151,14 @@ our opportunity, then the weekly reports of its rep during the first weeks of th
 每周再把联络记录和阶段变化汇总成销售代表的周报。下面先看这个商机最初的几次接触，再看负责它的销售代表在年初几周的周报。
 """),
     code("""
-log = ka.contact_log(result, world, seed=3)
-pl.localise(log[log["opportunity_id"] == opportunity].head(8).reset_index(drop=True))
+log = ka.contact_log(run, world, seed=3)
+labelled(log[log["opportunity_id"] == opportunity].head(8).reset_index(drop=True), "key_accounts")
 """),
     code("""
-report = ka.weekly_report(result, log)
-rep_id = int(result.opportunities.set_index("opportunity_id").loc[opportunity, "rep_id"])
-weeks = report[(report["rep_id"] == rep_id) & (report["week"] >= result.start)]
-pl.localise(weeks.head(8).reset_index(drop=True))
+report = ka.weekly_report(run, log)
+rep_id = int(run.opportunities.set_index("opportunity_id").loc[opportunity, "rep_id"])
+weeks = report[(report["rep_id"] == rep_id) & (report["week"] >= run.start)]
+labelled(weeks.head(8).reset_index(drop=True), "key_accounts")
 """),
     md("""
 ## The funnel and the time each stage takes
@@ -172,13 +173,13 @@ customer's schedule, and shrinks with effort and a good coach.
 在一个阶段停留的时间随项目规模和客户进度而增加，随投入和教练的帮助而缩短。
 """),
     code("""
-pl.localise(pl.funnel(result))
+labelled(ka.funnel(run), "key_accounts")
 """),
     code("""
-ax = kaplots.plot_funnel(pl.funnel(result))
+ax = kaplots.plot_funnel(ka.funnel(run))
 """),
     code("""
-ax = kaplots.plot_cycle_time(pl.cycle_time(result))
+ax = kaplots.plot_cycle_time(ka.cycle_time(run))
 """),
     md("""
 ## Forecasting with a weighted pipeline
@@ -196,13 +197,13 @@ many opportunities the forecast is right on average.
 再与这些商机最终实际赢得的金额比较。单个月份可能偏差很大，因为少数大单起决定作用；但在大量商机上，预测平均来说是准确的。
 """),
     code("""
-last_year = ka.run_pipeline(world, seed=4)
-weights = pl.stage_win_rates(last_year)
-pl.localise(weights.to_frame())
+last_year = ka.simulate_key_accounts(world, seed=4)
+weights = ka.stage_win_rates(last_year)
+labelled(weights.to_frame(), "key_accounts")
 """),
     code("""
-forecast = pl.forecast_by_month(result, method="stage", stage_weights=weights)
-pl.localise(forecast.assign(month=forecast["month"].dt.strftime("%Y-%m")).head(6))
+forecast = ka.forecast_by_month(run, method="stage", stage_weights=weights)
+labelled(forecast.assign(month=forecast["month"].dt.strftime("%Y-%m")).head(6), "key_accounts")
 """),
     code("""
 ax = kaplots.plot_forecast(forecast)
@@ -217,10 +218,10 @@ Compare the win rate of opportunities with and without a coach, and by how warm 
 比较有教练与没有教练的商机赢单率，以及采购中心对我方态度冷热不同时的赢单率。
 """),
     code("""
-pl.localise(pl.win_rates(result, by="coach"))
+labelled(ka.win_rates(run, by="coach"), "key_accounts")
 """),
     code("""
-pl.localise(pl.win_rates(result, by="relationship_level"))
+labelled(ka.win_rates(run, by="relationship_level"), "key_accounts")
 """),
     md("""
 ## Reps and goals
@@ -235,11 +236,11 @@ signed. Here the goal is last year's signed revenue plus 10 %.
 年度目标分解到各季度，再与实际签约金额比较。这里的目标是去年签约金额再增长10%。
 """),
     code("""
-pl.localise(pl.rep_metrics(result))
+labelled(ka.rep_metrics(run), "key_accounts")
 """),
     code("""
-goal = pl.suggested_goal(last_year)
-pl.localise(pl.goals_vs_actual(result, yearly_goal=goal, period="quarter"))
+goal = ka.suggested_goal(last_year)
+labelled(ka.goals_vs_actual(run, yearly_goal=goal, period="quarter"), "key_accounts")
 """),
     md("""
 ## Your turn: run the rep's year

@@ -9,11 +9,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import crmsim  # noqa: E402
 from crmsim import key_accounts as ka  # noqa: E402
-from crmsim import pipeline as pl  # noqa: E402
 from crmsim.plots import key_accounts as kplots  # noqa: E402
 from crmsim.widgets.key_accounts import KeyAccountDashboard  # noqa: E402
 
@@ -23,17 +23,13 @@ def dashboard(world):
     return KeyAccountDashboard(world, seed=1)
 
 
-@pytest.fixture(scope="module")
-def result(world):
-    return ka.run_pipeline(world, seed=3)
-
-
 def test_dashboard_starts_with_the_default_policy(dashboard):
     assert dashboard.policy_of(dashboard.values) == ka.RepPolicy(effort_weights={"A": 4, "B": 2, "C": 1, "D": 0})
     assert dashboard.png.startswith(b"\x89PNG")
     summary = dashboard.result.summary
     assert summary["leads"] == len(dashboard.opportunities)
     assert f"won {summary['won']}" in dashboard.summary.value
+    assert summary == ka.goal_summary(dashboard.result.result, dashboard.result.goal)
 
 
 def test_controls_drive_the_result(dashboard):
@@ -65,6 +61,7 @@ def test_rep_filter_and_every_grade_off(dashboard):
     controls["rep"].value = rep
     assert set(dashboard.result.result.opportunities["rep_id"]) == {rep}
     assert 0 < dashboard.result.goal < dashboard._goal_of(0)
+    assert dashboard.result.goal == ka.rep_quota(dashboard.past, rep)
     for grade in ka.GRADES:
         controls[f"effort_{grade}"].value = 0
     assert dashboard.result.summary["won"] == 0  # nobody works the accounts: nothing is won
@@ -80,6 +77,18 @@ def test_dashboard_in_chinese(world):
     assert board.controls["develop_coach"].description == "发展教练（内线）"
 
 
+def test_dashboard_seeds_and_its_default_world(world, dashboard):
+    same = KeyAccountDashboard(world, seed=np.random.SeedSequence(1))
+    assert same.result.summary == dashboard.result.summary
+    own = KeyAccountDashboard(seed=2)
+    assert len(own.world.customers) == 300
+    assert own.world.customers.equals(crmsim.make_world(seed=2, n_customers=300).customers)
+    with pytest.raises(TypeError):
+        KeyAccountDashboard(world, 1)  # the seed is keyword-only
+    with pytest.raises(TypeError, match="world"):
+        KeyAccountDashboard("world")
+
+
 def test_plots_return_axes_in_both_languages(world, result):
     opportunity = ka.example_opportunity(result)
     customer = int(result.opportunities.set_index("opportunity_id").loc[opportunity, "customer_id"])
@@ -87,13 +96,13 @@ def test_plots_return_axes_in_both_languages(world, result):
     for language in ("en", "zh"):
         crmsim.set_language(language)
         axes = [
-            kplots.plot_funnel(pl.funnel(result)),
+            kplots.plot_funnel(ka.funnel(result)),
             kplots.plot_timeline(ka.timeline(result, opportunity), opportunity),
             kplots.plot_buying_centre(people, "Test Co."),
-            kplots.plot_forecast(pl.forecast_by_month(result)),
-            kplots.plot_monthly_revenue(pl.monthly_revenue(result), 100.0),
-            kplots.plot_win_rates(pl.win_rates(result, "grade")),
-            kplots.plot_cycle_time(pl.cycle_time(result)),
+            kplots.plot_forecast(ka.forecast_by_month(result)),
+            kplots.plot_monthly_revenue(ka.monthly_revenue(result), 100.0),
+            kplots.plot_win_rates(ka.win_rates(result, by="grade")),
+            kplots.plot_cycle_time(ka.cycle_time(result)),
         ]
         for ax in axes:
             assert ax.get_title()
@@ -161,20 +170,21 @@ def test_another_rep_gets_its_own_axes(world):
 
 
 def test_update_helpers_give_the_picture_of_a_fresh_plot(world):
-    runs = [ka.run_pipeline(world, seed=3), ka.run_pipeline(world, seed=3, policy=ka.RepPolicy(bid_discount=0.2))]
+    runs = [ka.simulate_key_accounts(world, seed=3),
+            ka.simulate_key_accounts(world, ka.RepPolicy(bid_discount=0.2), seed=3)]
     pngs = []
     for run, update in ((runs[0], True), (runs[1], False)):
         fig, axes = plt.subplots(1, 3, figsize=(12, 4))
-        kplots.plot_funnel(pl.funnel(run), ax=axes[0], animated=True)
-        kplots.plot_forecast(pl.forecast_by_month(run), ax=axes[1], animated=True, ylim=(0.0, 500.0))
-        kplots.plot_monthly_revenue(pl.monthly_revenue(run), 100.0, ax=axes[2], animated=True, ylim=(0.0, 500.0))
+        kplots.plot_funnel(ka.funnel(run), ax=axes[0], animated=True)
+        kplots.plot_forecast(ka.forecast_by_month(run), ax=axes[1], animated=True, ylim=(0.0, 500.0))
+        kplots.plot_monthly_revenue(ka.monthly_revenue(run), 100.0, ax=axes[2], animated=True, ylim=(0.0, 500.0))
         artists = [a for ax in axes for a in (*ax.collections, *ax.lines, *ax.texts)]
         assert artists and all(a.get_animated() for a in artists)
         assert all(ax.get_legend().get_animated() for ax in axes[1:])
         if update:  # drawn for the first run, then given the second run's data
-            changed = (kplots.update_funnel(axes[0], pl.funnel(runs[1]))
-                       + kplots.update_forecast(axes[1], pl.forecast_by_month(runs[1]))
-                       + kplots.update_monthly_revenue(axes[2], pl.monthly_revenue(runs[1]), 100.0))
+            changed = (kplots.update_funnel(axes[0], ka.funnel(runs[1]))
+                       + kplots.update_forecast(axes[1], ka.forecast_by_month(runs[1]))
+                       + kplots.update_monthly_revenue(axes[2], ka.monthly_revenue(runs[1]), 100.0))
             assert set(artists) <= set(changed) and changed[-1] is axes[2].get_legend()
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png")  # saving draws animated artists too
@@ -184,8 +194,8 @@ def test_update_helpers_give_the_picture_of_a_fresh_plot(world):
 
 
 def test_plots_are_not_animated_by_default(result):
-    ax = kplots.plot_forecast(pl.forecast_by_month(result))
+    ax = kplots.plot_forecast(ka.forecast_by_month(result))
     assert not any(a.get_animated() for a in (*ax.collections, *ax.lines, ax.get_legend()))
-    ax = kplots.plot_funnel(pl.funnel(result))
+    ax = kplots.plot_funnel(ka.funnel(result))
     assert not any(a.get_animated() for a in (*ax.collections, *ax.texts))
     plt.close("all")
