@@ -41,10 +41,11 @@ def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes 
     mix : DataFrame
         Output of :func:`crmsim.relationships.level_mix`.
     ladder : Ladder or preset name
-        The ladder the run used (for the level names).
+        The ladder the run used, for the level names (default: the course's,
+        the one :func:`crmsim.relationships.simulate_relationships` uses by default).
     animated : bool
         Mark the data artists animated, for dashboards that redraw only them
-        (see :func:`update_level_mix`).
+        (see :func:`update_level_mix`; default off, for a plain figure).
     """
     ax = axes_or_new(ax)
     ladder = get_ladder(ladder)
@@ -175,7 +176,10 @@ def plot_transition_matrix(estimated: pd.DataFrame, true: pd.DataFrame | None = 
     estimated : DataFrame
         Output of :func:`crmsim.relationships.estimate_transition_matrix`.
     true : DataFrame, optional
-        Output of :func:`crmsim.relationships.true_transition_matrix`.
+        Output of :func:`crmsim.relationships.true_transition_matrix`
+        (default: none, only the estimate is shown).
+    ladder : Ladder or preset name
+        See :func:`plot_level_mix`.
     """
     ax = axes_or_new(ax)
     ladder = get_ladder(ladder)
@@ -198,7 +202,10 @@ def plot_transition_matrix(estimated: pd.DataFrame, true: pd.DataFrame | None = 
 @plot_function
 def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | str = "course",
                     ax: Axes | None = None) -> Axes:
-    """Bars of the analytic stationary level mix next to the simulated one."""
+    """Bars of the analytic stationary level mix next to the simulated one.
+
+    ``ladder`` as in :func:`plot_level_mix`.
+    """
     ax = axes_or_new(ax)
     ladder = get_ladder(ladder)
     x = np.arange(len(analytic))
@@ -215,7 +222,7 @@ def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | 
 @plot_function
 def plot_level_economics(economics: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes | None = None) -> Axes:
     """Profit per customer-month (bars) and annual retention (line) by level, from
-    :func:`crmsim.relationships.level_economics`."""
+    :func:`crmsim.relationships.level_economics`; ``ladder`` as in :func:`plot_level_mix`."""
     ax = axes_or_new(ax)
     ladder = get_ladder(ladder)
     x = np.arange(len(economics))
