@@ -24,7 +24,7 @@ from .analysis import customer_history, estimate_transition_matrix, level_mix, m
     population_stationary_mix, recovery_effect, segment_summary, true_transition_matrix
 from .complaints import OUTCOMES, STEP_CODES, STEPS, complaint_walkthrough, handling_cost, handling_options, \
     recovery_probability
-from .dynamics import PreparedRelationships, RelationshipsRun, prepare_relationships, simulate_relationships
+from .dynamics import RelationshipsPrepared, RelationshipsRun, prepare_relationships, simulate_relationships
 from .economics import care_return, clv_by_level, compare_policies, level_economics
 from .ladder import CHURNED, COURSE_LADDER, KOTLER_LADDER, LADDERS, Ladder, Level, get_ladder, level_dtype, \
     make_ladder
@@ -55,7 +55,7 @@ register_labels(
 __all__ = [
     "CHANNELS", "CHANNEL_CODES", "CHANNEL_MIXES", "CHURNED", "COURSE_LADDER", "DEFAULT_CARE_BUDGET",
     "GROSS_MARGIN_RATE", "KOTLER_LADDER", "LADDERS", "MAINTENANCE_STYLES", "OUTCOMES", "SERVICE_LEVELS",
-    "STEPS", "STEP_CODES", "CarePolicy", "Ladder", "Level", "PreparedRelationships", "RelationshipsRun",
+    "STEPS", "STEP_CODES", "CarePolicy", "Ladder", "Level", "RelationshipsPrepared", "RelationshipsRun",
     "budget_by_grade", "care_return", "clv_by_level", "compare_policies", "complaint_walkthrough",
     "customer_drivers", "customer_history", "estimate_transition_matrix", "expected_level", "get_ladder",
     "handling_cost", "handling_options", "level_dtype", "level_economics", "level_mix", "make_ladder",

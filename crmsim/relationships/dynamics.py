@@ -38,7 +38,7 @@ MONTHLY_STEPS = ("complaints", "recovery", "moves")
 
 
 @dataclass(frozen=True, eq=False)
-class PreparedRelationships:
+class RelationshipsPrepared:
     """What every run on one world with one seed shares, computed once.
 
     Build it with :func:`prepare_relationships`; a dashboard that runs many
@@ -96,7 +96,7 @@ def _check_world(world: object) -> None:
         raise TypeError(f"world must be a crmsim World (from make_world); got {type(world).__name__}")
 
 
-def prepare_relationships(world: World, *, seed: SeedLike = 0) -> PreparedRelationships:
+def prepare_relationships(world: World, *, seed: SeedLike = 0) -> RelationshipsPrepared:
     """Precompute what every relationship run on ``world`` with ``seed`` shares.
 
     Parameters
@@ -109,13 +109,13 @@ def prepare_relationships(world: World, *, seed: SeedLike = 0) -> PreparedRelati
 
     Returns
     -------
-    PreparedRelationships
+    RelationshipsPrepared
     """
     _check_world(world)
     root = root_sequence(seed)
     drivers = customer_drivers(world.customers, world.reps, world.as_of)
     initial = child(root, "relationships.initial").random(len(drivers))
-    return PreparedRelationships(customer_ids=drivers["customer_id"].to_numpy(), drivers=drivers, root=root,
+    return RelationshipsPrepared(customer_ids=drivers["customer_id"].to_numpy(), drivers=drivers, root=root,
                                  initial_draws=initial)
 
 
@@ -216,7 +216,7 @@ class RelationshipsRun:
 def simulate_relationships(world: World, policy: CarePolicy | None = None, *,
                            ladder: str | Ladder | Sequence = "course", months: int = 24, seed: SeedLike = 0,
                            replace_churned: bool = False, initial_level: str | None = None,
-                           prepared: PreparedRelationships | None = None) -> RelationshipsRun:
+                           prepared: RelationshipsPrepared | None = None) -> RelationshipsRun:
     """Simulate the monthly relationship levels of the world's customers.
 
     Parameters
@@ -243,7 +243,7 @@ def simulate_relationships(world: World, policy: CarePolicy | None = None, *,
     initial_level : str, optional
         Start every customer on this level code instead of a level drawn
         from tenure, loyalty and segment (the default).
-    prepared : PreparedRelationships, optional
+    prepared : RelationshipsPrepared, optional
         ``prepare_relationships(world, seed=seed)``, when it is already at
         hand (a dashboard prepares once for many runs); it must have been
         made for this world and seed.
@@ -296,7 +296,7 @@ def _initial_levels(drivers: dict[str, np.ndarray], n_levels: int, draws: np.nda
 
 
 def _walk(chances: Chances, start: np.ndarray, months: int, replace_churned: bool,
-          prepared: PreparedRelationships) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+          prepared: RelationshipsPrepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Walk every customer through the months.
 
     Returns the levels at the start (row 0) and end of every month, the
