@@ -34,8 +34,8 @@ class Grading:
         0. Default: :data:`DEFAULT_GRADING_WEIGHTS`.
     cutoffs : (float, float, float)
         Strictly decreasing score thresholds of A, B and C, each in (0, 1).
-        The default (0.65, 0.58, 0.50) makes roughly a tenth of the leads A
-        and a third D in a default world.
+        The default (0.65, 0.58, 0.50) grades about a sixth of the leads of
+        a default world A, a third each B and C, and a sixth D.
     """
 
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_GRADING_WEIGHTS))

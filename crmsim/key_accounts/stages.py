@@ -15,8 +15,7 @@ The six stages, the key node (关键节点) that closes each, and what decides i
    users, rep retention skill
 
 Every function takes a DataFrame or a dict of arrays with the columns of a
-simulated opportunities table (:attr:`KeyAccountsRun.opportunities
-<crmsim.key_accounts.KeyAccountsRun>`).
+simulated opportunities table (``KeyAccountsRun.opportunities``).
 """
 
 from __future__ import annotations

@@ -32,9 +32,24 @@ ALL_REPS = 0
 
 @dataclass(frozen=True)
 class KeyAccountView:
-    """What the dashboard computed for one setting of its controls."""
+    """What the dashboard computed for one setting of its controls.
 
-    result: KeyAccountsRun
+    Attributes
+    ----------
+    run : KeyAccountsRun
+        The rep's (or the team's) year under the controls' policy.
+    funnel, forecast, revenue : DataFrame
+        :func:`~crmsim.key_accounts.funnel`, :func:`~crmsim.key_accounts.forecast_by_month`
+        (weighted with last year's stage win rates) and :func:`~crmsim.key_accounts.monthly_revenue`.
+    goal : float
+        The yearly quota, CNY m (:func:`~crmsim.key_accounts.rep_quota`).
+    summary : dict
+        :func:`~crmsim.key_accounts.goal_summary` against that quota.
+    rep : int
+        The rep shown, :data:`ALL_REPS` for the team.
+    """
+
+    run: KeyAccountsRun
     funnel: pd.DataFrame
     forecast: pd.DataFrame
     revenue: pd.DataFrame
@@ -140,12 +155,12 @@ class KeyAccountDashboard(Dashboard):
 
     def compute(self, **values) -> KeyAccountView:
         rep = int(values["rep"])
-        result = simulate_key_accounts(self.world, self.policy_of(values), prepared=self._opportunities_of(rep),
-                                       seed=self.seed, start=self.start, months=self.months)
+        run = simulate_key_accounts(self.world, self.policy_of(values), prepared=self._opportunities_of(rep),
+                                    seed=self.seed, start=self.start, months=self.months)
         goal = self._goal_of(rep)
-        return KeyAccountView(result=result, funnel=funnel(result), revenue=monthly_revenue(result), goal=goal,
-                              summary=goal_summary(result, goal), rep=rep,
-                              forecast=forecast_by_month(result, method="stage", stage_weights=self.stage_weights))
+        return KeyAccountView(run=run, funnel=funnel(run), revenue=monthly_revenue(run), goal=goal,
+                              summary=goal_summary(run, goal), rep=rep,
+                              forecast=forecast_by_month(run, method="stage", stage_weights=self.stage_weights))
 
     # --- drawing: the axes once, then only the data (blitting) ------------------
     @staticmethod

@@ -29,7 +29,7 @@ def test_dashboard_starts_with_the_default_policy(dashboard):
     summary = dashboard.result.summary
     assert summary["leads"] == len(dashboard.opportunities)
     assert f"won {summary['won']}" in dashboard.summary.value
-    assert summary == ka.goal_summary(dashboard.result.result, dashboard.result.goal)
+    assert summary == ka.goal_summary(dashboard.result.run, dashboard.result.goal)
 
 
 def test_controls_drive_the_result(dashboard):
@@ -39,18 +39,18 @@ def test_controls_drive_the_result(dashboard):
     controls["bid_discount"].value = 0.25
     cheaper = dashboard.result.summary
     assert cheaper["won"] >= base["won"]  # same random numbers: a lower price never loses a tender we won
-    assert dashboard.result.result.policy.bid_discount == 0.25
+    assert dashboard.result.run.policy.bid_discount == 0.25
     assert dashboard.png != png
     controls["bid_discount"].value = 0.08
     assert dashboard.result.summary == base  # back to the start: same numbers
 
     controls["effort_D"].value = 5
-    assert "D" in dashboard.result.result.policy.pursue
+    assert "D" in dashboard.result.run.policy.pursue
     assert dashboard.result.summary["pursued"] == dashboard.result.summary["leads"]
     controls["effort_D"].value = 0
 
     controls["drop_risk_above"].value = 0.3
-    dropped = (dashboard.result.result.opportunities["reason"] == "high_risk").sum()
+    dropped = (dashboard.result.run.opportunities["reason"] == "high_risk").sum()
     assert dropped > 0 and dashboard.result.summary["pursued"] == base["pursued"]
     controls["drop_risk_above"].value = 0.75
 
@@ -59,7 +59,7 @@ def test_rep_filter_and_every_grade_off(dashboard):
     controls = dashboard.controls
     rep = controls["rep"].options[1][1]
     controls["rep"].value = rep
-    assert set(dashboard.result.result.opportunities["rep_id"]) == {rep}
+    assert set(dashboard.result.run.opportunities["rep_id"]) == {rep}
     assert 0 < dashboard.result.goal < dashboard._goal_of(0)
     assert dashboard.result.goal == ka.rep_quota(dashboard.past, rep)
     for grade in ka.GRADES:
