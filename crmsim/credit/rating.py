@@ -198,6 +198,14 @@ def rating_steps(file: pd.DataFrame, customer_id: int, scorecard: ScoreCard = DE
 
     Show it with ``labelled(steps, "credit")``.
 
+    Parameters
+    ----------
+    file : DataFrame
+        From :func:`~crmsim.credit.credit_file`.
+    customer_id : int
+    scorecard : ScoreCard
+        The card the customer is rated with; default the course's, as :func:`rate`.
+
     Returns
     -------
     DataFrame with the columns ``factor`` (code; ``"total"`` in the last
