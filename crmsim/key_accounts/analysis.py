@@ -153,6 +153,9 @@ def forecast_by_month(run: KeyAccountsRun, *, method: str = "stage", stage_weigh
 def open_pipeline(run: KeyAccountsRun, as_of=None, *, method: str = "stage", stage_weights=None) -> pd.DataFrame:
     """The opportunities still undecided at ``as_of`` (default: the start of the horizon), with their weights.
 
+    ``method`` and ``stage_weights`` weigh them as in :func:`forecast_by_month`
+    (default: the win rates of their stages in this run).
+
     Returns
     -------
     DataFrame
@@ -182,6 +185,8 @@ def open_pipeline(run: KeyAccountsRun, as_of=None, *, method: str = "stage", sta
 
 def pipeline_forecast(run: KeyAccountsRun, as_of=None, *, method: str = "stage", stage_weights=None) -> pd.Series:
     """The forecast at one date (default: the start of the horizon).
+
+    ``method`` and ``stage_weights`` as in :func:`forecast_by_month`.
 
     Returns
     -------
@@ -230,6 +235,7 @@ def win_rates(run: KeyAccountsRun, *, by: str = "grade") -> pd.DataFrame:
     Parameters
     ----------
     by : {"grade", "coach", "relationship_level", "segment"}
+        Default ``"grade"``: whether grading puts the hours where the wins are.
         ``coach``: whether the account had a coach after the rep's work;
         ``relationship_level``: the buying centre's weighted attitude, cool
         (< 0), neutral (0-0.3) or warm (>= 0.3).

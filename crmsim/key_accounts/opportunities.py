@@ -19,8 +19,9 @@ from .vocab import CRITERIA, GRADING_FACTORS
 
 
 def key_account_ids(world: World, include_large_ordinary: bool = False) -> np.ndarray:
-    """Customer ids of the key accounts (segment other than ordinary), optionally
-    with the large and very large ordinary customers."""
+    """Customer ids of the key accounts: the four key segments (not ordinary), and with
+    ``include_large_ordinary`` (default False, the course's definition) also the large
+    and very large ordinary customers."""
     customers = world.customers
     key = (customers["segment"] != "ordinary").to_numpy()
     if include_large_ordinary:

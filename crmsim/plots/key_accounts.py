@@ -76,7 +76,8 @@ def _stage_labels(index) -> list[str]:
     return [i18n.t(f"ka.stage.{s}") for s in index]
 
 
-def _month_ticks(ax: Axes, months: pd.Series, axis: str = "x") -> None:
+def _month_ticks(ax: Axes, months: pd.Series) -> None:
+    """About four month labels (``2026-01``) along the x axis."""
     labels = np.datetime_as_string(np.asarray(months, dtype="datetime64[M]"), unit="M").tolist()
     step = max(1, -(-len(labels) // 4))
     ax.set_xticks(range(0, len(labels), step), labels[::step])
@@ -95,10 +96,10 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = F
     """Centred bars, one per stage, as wide as the opportunities entering it,
     with the count and the share that met the stage's key node.
 
-    ``funnel`` is :func:`crmsim.key_accounts.funnel`. ``animated`` marks the bars
-    and their labels animated, for dashboards that redraw only the data
-    (:func:`update_funnel`); the x range then depends only on the number of
-    leads (the first stage).
+    ``funnel`` is :func:`crmsim.key_accounts.funnel`. ``animated`` (default
+    off: a plain figure) marks the bars and their labels animated, for
+    dashboards that redraw only the data (:func:`update_funnel`); the x range
+    then depends only on the number of leads (the first stage).
     """
     ax = axes_or_new(ax)
     entered, y, gap, counts = _funnel_labels(funnel)
@@ -202,10 +203,12 @@ def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: 
                   animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """At each month start: the open pipeline, its weighted forecast and what it was actually won for.
 
-    ``monthly`` is :func:`crmsim.key_accounts.forecast_by_month`. ``animated``
-    marks the bars, the lines and the legend over them animated, for
-    dashboards that redraw only the data (:func:`update_forecast`); they
-    should then fix the y range with ``ylim`` (CNY m).
+    ``monthly`` is :func:`crmsim.key_accounts.forecast_by_month`.
+    ``show_pipeline`` (default True) draws the open pipeline as grey bars
+    behind the lines; a small panel may leave them out. ``animated`` (default
+    off: a plain figure) marks the bars, the lines and the legend over them
+    animated, for dashboards that redraw only the data (:func:`update_forecast`);
+    they should then fix the y range with ``ylim`` (CNY m; default: matplotlib's).
     """
     ax = axes_or_new(ax)
     x = np.arange(len(monthly))
@@ -249,10 +252,12 @@ def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None
                          animated: bool = False, ylim: tuple[float, float] | None = None) -> Axes:
     """Revenue signed each month, the cumulative total and the cumulative goal.
 
-    ``revenue`` is :func:`crmsim.key_accounts.monthly_revenue`. ``animated`` marks
-    the bars, the lines and the legend over them animated, for dashboards
-    that redraw only the data (:func:`update_monthly_revenue`); they should
-    then fix the y range with ``ylim`` (CNY m; default from 0 to the data).
+    ``revenue`` is :func:`crmsim.key_accounts.monthly_revenue`; without a
+    ``yearly_goal`` (CNY m, default None) no goal line is drawn. ``animated``
+    (default off: a plain figure) marks the bars, the lines and the legend
+    over them animated, for dashboards that redraw only the data
+    (:func:`update_monthly_revenue`); they should then fix the y range with
+    ``ylim`` (CNY m; default from 0 to the data).
     """
     ax = axes_or_new(ax)
     x = np.arange(len(revenue))
