@@ -1,127 +1,95 @@
-"""Exercise 01, customer value: four tasks graded on the student's own world."""
+"""Exercise 01, customer value: composition, ABC share, negative value, potential and a sentence on it.
+
+Only the tasks and the notebook live here; the right answers are computed by
+:mod:`crmsim.exercises.solvers.customer_value` on the instructor's side.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from ..world.vocab import SEGMENTS
+from .spec import ExerciseSpec, Task, code, md
 
-import numpy as np
-import pandas as pd
+#: Customers in a student's world: enough for a Pareto curve with a clear A
+#: class (about 25-35 customers) and a handful of loss-making ones, small enough
+#: to build in a fraction of a second when 300 notebooks are graded.
+N_CUSTOMERS = 150
 
-from .. import i18n
-from ..seeding import student_seed
-from ..value import abc_classes, customer_value
-from ..world import World, make_world
-
-
-@dataclass(frozen=True)
-class Task:
-    """One graded question: how to compute the right answer and how to compare."""
-
-    points: int
-    solve: Callable[[World, pd.DataFrame], object]
-    hint_key: str
-    tolerance: float = 0.0
+TASKS = (
+    Task("top_segment", "choice", 1, "ex01.hint.top_segment", choices=tuple(s[0] for s in SEGMENTS),
+         label_prefix="segment"),
+    # One customer's worth of tolerance (1/150): the other common reading of the
+    # rule, "cumulative share <= 80 %", differs from the course's by one customer.
+    Task("a_share", "number", 2, "ex01.hint.a_share", tolerance=1 / N_CUSTOMERS, fraction=True),
+    Task("negative_value_customers", "integer", 1, "ex01.hint.negative"),
+    Task("top_potential_customer", "integer", 1, "ex01.hint.potential"),
+    Task("why_potential", "text", 1, "ex01.hint.why_potential"),
+)
 
 
-@dataclass(frozen=True)
-class Feedback:
-    """The result of checking one answer."""
+def cells() -> list[dict]:
+    """The questions of exercise 01 (after the setup cell)."""
+    return [
+        code("""
+from crmsim.display import labelled
+from crmsim.value import abc_classes, customer_value
+"""),
+        md("""
+**Question 1 (1 point).** Which customer segment brought us the most revenue (sum of `revenue` in `world.orders`,
+by `segment` of `world.customers`)? Answer with the segment's code (`"group"`) or its name as the tables show it
+(`"Group account"`).
+""", """
+**第1题（1分）** 哪一类客户（`world.customers` 的 `segment`）为我们带来的销售额最多（`world.orders` 中 `revenue`
+之和）？可以用类别代码（如 `"group"`）或表格中显示的名称（如 `"集团客户"`）作答。
+"""),
+        code("""
+top_segment = None  # your answer
+exercise.check("top_segment", top_segment)
+"""),
+        md("""
+**Question 2 (2 points).** Compute every customer's value with `customer_value(world)`. With ABC thresholds 80% / 95%
+on historical value (`abc_classes`), what share of customers is in class A? Answer as a fraction, e.g. `0.25`.
+""", """
+**第2题（2分）** 用 `customer_value(world)` 计算每个客户的价值。以历史价值做ABC分析（`abc_classes`）、分界线为
+80%/95% 时，A类客户占客户总数的比例是多少？请以小数作答，例如 `0.25`。
+"""),
+        code("""
+a_share = None  # your answer
+exercise.check("a_share", a_share)
+"""),
+        md("""
+**Question 3 (1 point).** How many customers have a negative historical value (they cost more to serve than they
+bring in gross margin)?
+""", """
+**第3题（1分）** 有多少客户的历史价值为负（服务成本高于其带来的毛利）？
+"""),
+        code("""
+negative_value_customers = None  # your answer
+exercise.check("negative_value_customers", negative_value_customers)
+"""),
+        md("""
+**Question 4 (1 point).** Which customer (`customer_id`) has the largest potential value?
+""", """
+**第4题（1分）** 哪个客户（`customer_id`）的潜在价值最大？
+"""),
+        code("""
+top_potential_customer = None  # your answer
+exercise.check("top_potential_customer", top_potential_customer)
+"""),
+        md("""
+**Question 5 (1 point, graded by your instructor).** In one or two sentences: why should a sales manager care
+about the customer of question 4, and what would you do with it?
+""", """
+**第5题（1分，由教师评分）** 用一两句话说明：销售经理为什么应当重视第4题中的客户？你会怎样对待它？
+"""),
+        code('''
+why_potential = """
+"""  # your sentences, between the quotes
+exercise.check("why_potential", why_potential)
+'''),
+        code("""
+exercise.score()
+"""),
+    ]
 
-    task: str
-    passed: bool
-    points: int
-    message: str
 
-    def _repr_markdown_(self) -> str:
-        return ("✅ " if self.passed else "❌ ") + self.message
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def _top_segment(world: World, values: pd.DataFrame) -> str:
-    segment = world.customers.set_index("customer_id")["segment"]
-    revenue = world.orders.groupby(world.orders["customer_id"].map(segment), observed=True)["revenue"].sum()
-    return str(revenue.idxmax())
-
-
-def _a_share(world: World, values: pd.DataFrame) -> float:
-    return float((abc_classes(values, "historical_value", (0.8, 0.95))["abc_class"] == "A").mean())
-
-
-def _negative(world: World, values: pd.DataFrame) -> int:
-    return int((values["historical_value"] < 0).sum())
-
-
-def _top_potential(world: World, values: pd.DataFrame) -> int:
-    return int(values.loc[values["potential_value"].idxmax(), "customer_id"])
-
-
-class CustomerValueExercise:
-    """Exercise 01: customer value and ABC analysis on the student's own world.
-
-    Parameters
-    ----------
-    student_id : str
-        As on the class roster.
-    course_seed : int
-        The instructor's seed for this run of the course.
-    n_customers : int
-        Size of each student's world.
-    """
-
-    tasks: dict[str, Task] = {
-        "top_segment": Task(1, _top_segment, "ex01.hint.top_segment"),
-        "a_share": Task(2, _a_share, "ex01.hint.a_share", tolerance=0.005),
-        "negative_value_customers": Task(1, _negative, "ex01.hint.negative"),
-        "top_potential_customer": Task(1, _top_potential, "ex01.hint.potential"),
-    }
-
-    def __init__(self, student_id: str, course_seed: int = 2024, n_customers: int = 150) -> None:
-        self.student_id = student_id
-        self.seed = student_seed(course_seed, student_id)
-        self.world = make_world(seed=self.seed, n_customers=n_customers)
-        self._values = customer_value(self.world)
-        self.results: dict[str, Feedback] = {}
-
-    def solution(self, task: str) -> object:
-        """The right answer for this student (for instructors and tests)."""
-        return self._task(task).solve(self.world, self._values)
-
-    def check(self, task: str, answer: object) -> Feedback:
-        """Grade one answer and remember the result."""
-        spec = self._task(task)
-        if answer is None:
-            feedback = Feedback(task, False, 0, i18n.t("exercise.missing"))
-        else:
-            expected = spec.solve(self.world, self._values)
-            if isinstance(expected, float):
-                try:
-                    passed = abs(float(answer) - expected) <= spec.tolerance
-                except (TypeError, ValueError):
-                    passed = False
-            else:
-                passed = answer == expected or (isinstance(answer, (int, np.integer)) and int(answer) == expected)
-            feedback = Feedback(task, passed, spec.points if passed else 0,
-                                i18n.t("exercise.correct", points=spec.points) if passed
-                                else i18n.t("exercise.wrong", hint=i18n.t(spec.hint_key)))
-        self.results[task] = feedback
-        return feedback
-
-    def score(self) -> pd.DataFrame:
-        """Points per task so far, with a total row."""
-        rows = [{i18n.t("exercise.task"): name,
-                 i18n.t("exercise.result"): ("✅" if name in self.results and self.results[name].passed else "❌"),
-                 i18n.t("exercise.points"): self.results[name].points if name in self.results else 0}
-                for name in self.tasks]
-        table = pd.DataFrame(rows)
-        total = pd.DataFrame([{i18n.t("exercise.task"): i18n.t("exercise.score", points=int(table.iloc[:, 2].sum()),
-                                                               total=sum(t.points for t in self.tasks.values())),
-                               i18n.t("exercise.result"): "", i18n.t("exercise.points"): int(table.iloc[:, 2].sum())}])
-        return pd.concat([table, total], ignore_index=True)
-
-    def _task(self, task: str) -> Task:
-        if task not in self.tasks:
-            raise ValueError(i18n.t("exercise.unknown_task", task=task, tasks=list(self.tasks)))
-        return self.tasks[task]
+SPEC = ExerciseSpec("customer_value", "01", "ex01.title", TASKS, N_CUSTOMERS, cells)

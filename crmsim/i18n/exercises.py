@@ -1,20 +1,109 @@
-"""Text of the self-grading exercises."""
+"""Text of the graded exercises and of the instructor's classroom commands."""
 
 from . import register
 
+# --- student ids ------------------------------------------------------------------------
 register({
-    "exercise.correct": ("Correct: {points} point(s).", "正确：得{points}分。"),
-    "exercise.wrong": ("Not yet: {hint}", "还不对：{hint}"),
-    "exercise.missing": ("No answer yet.", "尚未作答。"),
-    "exercise.unknown_task": ("Unknown task {task!r}; tasks are {tasks}.", "未知题目 {task!r}；题目有 {tasks}。"),
-    "exercise.score": ("Score: {points} of {total}", "得分：{points} / {total}"),
-    "exercise.task": ("Task", "题目"),
-    "exercise.result": ("Result", "结果"),
-    "exercise.points": ("Points", "得分"),
-    "ex01.hint.top_segment": ("sum the revenue of the orders per customer segment.", "按客户类别汇总订单销售额。"),
-    "ex01.hint.a_share": ("rank by historical value; a customer is A while the value before it is below 80%.",
-                          "按历史价值排序；某客户之前的累计价值低于80%时，该客户属于A类。"),
-    "ex01.hint.negative": ("count customers whose gross margin is below their cost to serve.",
-                           "统计毛利低于服务成本的客户数量。"),
-    "ex01.hint.potential": ("look for the largest potential value.", "找出潜在价值最大的客户。"),
+    "ex.id.missing": ("{name} is empty: write your student id, as on the class list.",
+                      "{name} 为空：请填写你的学号（与花名册一致）。"),
+    "ex.id.type": ("{name} must be text or a whole number; got {value} ({type}).",
+                   "{name} 必须是文字或整数；收到的是 {value}（{type}）。"),
+    "ex.id.number": ("{name}={value} is not a student number: a number id must be whole and not negative.",
+                     "{name}={value} 不是学号：数字学号必须是非负整数。"),
+    "ex.id.placeholder": ("{name}={value} is the example id, not yours: write your own student id, as on the class "
+                          "list (the example would give everyone the same data).",
+                          "{name}={value} 是示例学号，不是你的：请填写你自己的学号（与花名册一致；示例学号会让所有人拿到相同的数据）。"),
+    "ex.id.write_first": ("Write your student id first: put it between the quotes of STUDENT_ID = \"\" near the top, "
+                          "then run the notebook again from the top.",
+                          "请先填写学号：把它写在上方 STUDENT_ID = \"\" 的引号之间，然后从头重新运行本笔记本。"),
+    "ex.id.not_yours": ("This notebook was released for student {owner}, but STUDENT_ID is {value}: put back the id "
+                        "you were given (your data and answers belong to it).",
+                        "本笔记本是发给学号 {owner} 的，但 STUDENT_ID 写的是 {value}：请改回发给你的学号（你的数据和答案与它对应）。"),
+    "ex.no_id_short": ("(no id yet)", "（尚未填写）"),
+    "ex.feedback.header_no_id": ("No student id yet · {task}", "尚未填写学号 · {task}"),
+    "ex.score.header_no_id": ("No student id yet · score {points} of {total}", "尚未填写学号 · 得分 {points} / {total}"),
+    "ex.token.bad": ("the exercise key {value} is damaged: download your notebook again from your instructor.",
+                     "练习密钥 {value} 已损坏：请向教师重新获取你的笔记本。"),
+    "ex.unknown_task": ("Unknown task {task!r}; the tasks are: {tasks}.", "未知题目 {task!r}；题目有：{tasks}。"),
+    "ex.unknown_exercise": ("exercise={value} is not an exercise; choose from: {choices}.",
+                            "exercise={value} 不是练习；可选：{choices}。"),
+})
+
+# --- what a check says ------------------------------------------------------------------
+register({
+    "ex.feedback.header": ("Student {student} · {task}", "学号 {student} · {task}"),
+    "ex.mark.right": ("Correct: {points} point(s).", "正确：得 {points} 分。"),
+    "ex.mark.wrong": ("Not yet: {hint}", "还不对：{hint}"),
+    "ex.mark.missing": ("No answer yet.", "尚未作答。"),
+    "ex.mark.saved": ("Saved for your instructor ({chars} characters); written answers are graded by hand, not "
+                      "here.", "已保存，供教师评阅（{chars} 个字符）；文字题由教师评分，此处不自动评分。"),
+    "ex.mark.limit": ("You have used the {checks} checks of this task: your answer will be graded when you hand in "
+                      "the notebook.", "本题的 {checks} 次检查已用完：交作业后将统一评分。"),
+    "ex.mark.checks_left": ("({left} check(s) left for this task.)", "（本题还可检查 {left} 次。）"),
+    "ex.cleared": ("Not checked yet for student {student}: run the check again.",
+                   "学号 {student} 尚未检查此题：请重新运行检查。"),
+    "ex.repr": ("{title}: data of student {student} ({customers} customers).",
+                "{title}：学号 {student} 的数据（{customers} 个客户）。"),
+    "ex.score.header": ("Student {student} · score {points} of {total}", "学号 {student} · 得分 {points} / {total}"),
+    "ex.col.task": ("Task", "题目"),
+    "ex.col.result": ("Result", "结果"),
+    "ex.col.points": ("Points", "得分"),
+    "ex.col.max": ("Out of", "满分"),
+    "ex.rubric": ("instructor", "教师评分"),
+    "ex.status.right": ("correct", "正确"),
+    "ex.status.partial": ("partly", "部分正确"),
+    "ex.status.wrong": ("not yet", "还不对"),
+    "ex.status.shape": ("not an answer yet", "答案格式不对"),
+    "ex.status.missing": ("not answered", "未作答"),
+    "ex.status.saved": ("saved for the instructor", "已保存待教师评分"),
+    "ex.status.limit": ("graded at hand-in", "交作业后评分"),
+    "ex.status.blocked": ("no student id", "未填写学号"),
+})
+
+# --- answers of the wrong shape -----------------------------------------------------------
+register({
+    "ex.shape.frame": ("that is a whole table ({rows} rows), not one answer: pick the value, e.g. with "
+                       "`.loc[...]`, `.idxmax()` or `.iloc[0]`.",
+                       "这是一整张表（{rows} 行），不是一个答案：请取出那个值，例如用 `.loc[...]`、`.idxmax()` 或 `.iloc[0]`。"),
+    "ex.shape.series": ("that is a column or Series of {size} values, not one answer: pick the value, e.g. with "
+                        "`.idxmax()`, `.max()` or `.iloc[0]`.",
+                        "这是一列（Series）共 {size} 个值，不是一个答案：请取出那个值，例如用 `.idxmax()`、`.max()` 或 `.iloc[0]`。"),
+    "ex.shape.list": ("that is a {type} of {size} items, not one answer: give a single value.",
+                      "这是一个含 {size} 项的 {type}，不是一个答案：请只给出一个值。"),
+    "ex.shape.numeric_text": ("{value!r} is text: remove the quotes so it is a number.",
+                              "{value!r} 是文字：请去掉引号，让它成为数字。"),
+    "ex.shape.text_for_number": ("the answer is a number, not the text {value!r}.", "答案应是数字，而不是文字 {value!r}。"),
+    "ex.shape.not_number": ("the answer is a number; got a {type}.", "答案应是数字；收到的是 {type}。"),
+    "ex.shape.not_finite": ("{value} is not a finite number.", "{value} 不是有限的数。"),
+    "ex.shape.percent": ("answer as a fraction between 0 and 1: {value} looks like a percentage (write {fraction}).",
+                         "请用0到1之间的小数作答：{value} 看起来是百分数（应写作 {fraction}）。"),
+    "ex.shape.not_whole": ("the answer is a whole number; got {value}.", "答案应是整数；收到的是 {value}。"),
+    "ex.shape.not_text": ("the answer is text (in quotes); got a {type}.", "答案应是文字（加引号）；收到的是 {type}。"),
+    "ex.shape.unknown_choice": ("{value!r} is not one of the allowed answers: {choices}.",
+                                "{value!r} 不是可选答案之一：{choices}。"),
+    "ex.shape.short_text": ("write at least {words} words (a full sentence) between the quotes.",
+                            "请在引号之间至少写 {words} 个词（一句完整的话）。"),
+    "ex.shape.decision": ("the answer is a {expected}; got a {type}.", "答案应是一个 {expected}；收到的是 {type}。"),
+    "ex.shape.decision_invalid": ("the model refused this answer: {error}", "模型不接受这个答案：{error}"),
+})
+
+# --- exercise 01: customer value ------------------------------------------------------------
+register({
+    "ex01.title": ("Exercise 01 · Customer value", "练习 01 · 客户价值"),
+    "ex01.task.top_segment": ("Q1 segment with the most revenue", "第1题 销售额最多的客户类别"),
+    "ex01.task.a_share": ("Q2 share of A customers", "第2题 A类客户比例"),
+    "ex01.task.negative_value_customers": ("Q3 customers of negative value", "第3题 负价值客户数"),
+    "ex01.task.top_potential_customer": ("Q4 customer of the largest potential", "第4题 潜在价值最大的客户"),
+    "ex01.task.why_potential": ("Q5 why it matters (written)", "第5题 为什么重要（文字题）"),
+    "ex01.hint.top_segment": ("sum the revenue of the orders per customer segment (map each order's customer to "
+                              "its segment first).", "先把每笔订单对应到其客户类别，再按客户类别汇总订单销售额。"),
+    "ex01.hint.a_share": ("rank by historical value; a customer is A while the value before it is below 80%; "
+                          "divide the number of A customers by all customers.",
+                          "按历史价值排序；某客户之前的累计价值低于80%时，该客户属于A类；再用A类客户数除以客户总数。"),
+    "ex01.hint.negative": ("count customers whose historical value (gross margin minus cost to serve) is below 0.",
+                           "统计历史价值（毛利减服务成本）小于0的客户数量。"),
+    "ex01.hint.potential": ("look for the row with the largest potential_value and give its customer_id.",
+                            "找出 potential_value 最大的那一行，给出它的 customer_id。"),
+    "ex01.hint.why_potential": ("say what its potential means for where a manager puts effort.",
+                                "说明它的潜在价值对经理分配精力意味着什么。"),
 })

@@ -1,0 +1,20 @@
+"""Every exercise of the course, by code and by number."""
+
+from __future__ import annotations
+
+from .. import i18n
+from .customer_value import SPEC as CUSTOMER_VALUE
+from .spec import ExerciseSpec
+
+#: The exercises in course order, by code.
+EXERCISES: dict[str, ExerciseSpec] = {spec.name: spec for spec in (CUSTOMER_VALUE,)}
+
+
+def get_exercise(name: object) -> ExerciseSpec:
+    """The exercise called ``name`` (its code, ``"customer_value"``, or its number, ``"01"``)."""
+    if isinstance(name, str):
+        for spec in EXERCISES.values():
+            if name in (spec.name, spec.number):
+                return spec
+    choices = ", ".join(f"{s.number} {s.name}" for s in EXERCISES.values())
+    raise ValueError(i18n.t("ex.unknown_exercise", value=repr(name), choices=choices))
