@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..validation import check_choice, check_real
+from .opportunities import as_timestamp
 from .process import KeyAccountsRun, check_run
 from .vocab import RELATIONSHIP_LEVELS, STAGES
 
@@ -166,7 +167,7 @@ def open_pipeline(run: KeyAccountsRun, as_of=None, *, method: str = "stage", sta
     """
     run = check_run(run)
     check_choice("method", method, ("stage", "model"))
-    when = run.start if as_of is None else pd.Timestamp(as_of)
+    when = run.start if as_of is None else as_timestamp(as_of, "as_of")
     rows, inside = _open_matrix(run, np.array([when.to_datetime64()], dtype="datetime64[ns]"))
     weighted, (bid, actual) = _weights(run, method, stage_weights)
     rows = rows[inside[0]]

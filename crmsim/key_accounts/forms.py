@@ -107,6 +107,8 @@ def weekly_report(run: KeyAccountsRun, log: pd.DataFrame) -> pd.DataFrame:
         (CNY m), one row per rep and week with any activity.
     """
     run = check_run(run)
+    if not isinstance(log, pd.DataFrame) or not {"rep_id", "date"} <= set(log.columns):
+        raise TypeError(f"log must be the run's contact_log (a DataFrame); got {type(log).__name__}")
     opps = run.opportunities
     events = run.stage_events
 

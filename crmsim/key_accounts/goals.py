@@ -52,7 +52,7 @@ def rep_quota(past: KeyAccountsRun, rep_id: int | None = None, *, growth: float 
     growth : float
         Growth over last year's signed revenue (default 10 %, as :func:`suggested_goal`).
     """
-    past = check_run(past)
+    past = check_run(past, "past")
     team = suggested_goal(past, growth=growth)
     if rep_id is None:
         share = 1.0

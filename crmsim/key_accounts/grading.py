@@ -83,6 +83,9 @@ def grade_accounts(opportunities: pd.DataFrame, grading: Grading | None = None) 
         ``opportunity_id``, ``grading_score`` (0-1) and ``grade`` (ordered category A < B < C < D).
     """
     grading = check_grading(grading)
+    if not isinstance(opportunities, pd.DataFrame) or not {f"f_{f}" for f in GRADING_FACTORS} <= set(opportunities):
+        raise TypeError("opportunities must be a table of prepare_key_accounts (with the f_* factor columns); "
+                        f"got {type(opportunities).__name__}")
     score = sum(w * opportunities[f"f_{name}"].to_numpy() for name, w in grading.weights.items())
     grade = np.searchsorted(-np.asarray(grading.cutoffs), -score, side="right")
     return pd.DataFrame({"opportunity_id": opportunities["opportunity_id"].to_numpy(), "grading_score": score,

@@ -22,11 +22,17 @@ def key_account_ids(world: World, include_large_ordinary: bool = False) -> np.nd
     """Customer ids of the key accounts: the four key segments (not ordinary), and with
     ``include_large_ordinary`` (default False, the course's definition) also the large
     and very large ordinary customers."""
-    customers = world.customers
+    customers = check_world(world).customers
+    _check_flag("include_large_ordinary", include_large_ordinary)
     key = (customers["segment"] != "ordinary").to_numpy()
     if include_large_ordinary:
-        key |= (customers["size_tier"].cat.codes.to_numpy() >= vocab.SIZE_CODES.index("large"))
+        key = key | (customers["size_tier"].cat.codes.to_numpy() >= vocab.SIZE_CODES.index("large"))
     return customers["customer_id"].to_numpy()[key]
+
+
+def _check_flag(name: str, value: object) -> None:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {value!r}")
 
 
 def start_date(world: World, start: object = None) -> pd.Timestamp:
@@ -36,12 +42,20 @@ def start_date(world: World, start: object = None) -> pd.Timestamp:
     return as_day(start)
 
 
-def as_day(start: object) -> pd.Timestamp:
-    """``start`` (a date or a string like ``"2026-01-01"``) as a Timestamp at midnight."""
+def as_day(value: object, name: str = "start") -> pd.Timestamp:
+    """``value`` (a date or a string like ``"2026-01-01"``) as a Timestamp at midnight."""
+    return as_timestamp(value, name).normalize()
+
+
+def as_timestamp(value: object, name: str) -> pd.Timestamp:
+    """``value`` as a Timestamp; a ValueError naming ``name`` for anything that is not one date (NaN included)."""
     try:
-        return pd.Timestamp(start).normalize()
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"start must be a date like '2026-01-01'; got {start!r}") from exc
+        when = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ValueError(f"{name} must be a date like '2026-01-01'; got {value!r}") from exc
+    if pd.isna(when):
+        raise ValueError(f"{name} must be a date like '2026-01-01'; got {value!r}")
+    return when
 
 
 def prepare_key_accounts(world: World, *, seed: SeedLike = 0, months: int = 12, start=None,
@@ -112,8 +126,7 @@ def prepare_key_accounts(world: World, *, seed: SeedLike = 0, months: int = 12, 
     check_int("months", months, 1, 60)
     check_int("lead_in_months", lead_in_months, 0, 24)
     check_real("opportunities_per_year", opportunities_per_year, 0.0, 50.0)
-    if not isinstance(include_large_ordinary, (bool, np.bool_)):
-        raise TypeError(f"include_large_ordinary must be True or False; got {include_large_ordinary!r}")
+    _check_flag("include_large_ordinary", include_large_ordinary)
     start = start_date(world, start)
     rng = seeding.child(seed, "key_accounts.opportunities")
 

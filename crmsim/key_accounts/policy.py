@@ -52,8 +52,10 @@ class RepPolicy:
     drop_risk_above: float = 0.75
 
     def __post_init__(self) -> None:
+        if not isinstance(self.pursue, (tuple, list)):
+            raise TypeError(f"pursue must be a tuple of grades from {GRADES}; got {self.pursue!r}")
         # An empty tuple is allowed: a rep who pursues nothing wins nothing.
-        pursue = tuple(self.pursue) if isinstance(self.pursue, (tuple, list)) else self.pursue
+        pursue = tuple(self.pursue)
         if pursue != ():
             pursue = check_choices("pursue", pursue, GRADES)
         object.__setattr__(self, "pursue", pursue)

@@ -81,10 +81,10 @@ class KeyAccountsRun:
         return self.start + pd.DateOffset(months=self.months)
 
 
-def check_run(run: object) -> KeyAccountsRun:
-    """``run`` if it is a :class:`KeyAccountsRun`, else a TypeError."""
+def check_run(run: object, name: str = "run") -> KeyAccountsRun:
+    """``run`` if it is a :class:`KeyAccountsRun`, else a TypeError naming ``name``."""
     if not isinstance(run, KeyAccountsRun):
-        raise TypeError("run must be a KeyAccountsRun from crmsim.key_accounts.simulate_key_accounts; "
+        raise TypeError(f"{name} must be a KeyAccountsRun from crmsim.key_accounts.simulate_key_accounts; "
                         f"got {type(run).__name__}")
     return run
 

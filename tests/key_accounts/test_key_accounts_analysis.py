@@ -80,5 +80,7 @@ def test_bad_analysis_calls_are_rejected(result):
         ka.funnel(result.opportunities)
     with pytest.raises(ValueError, match="stage_weights"):
         ka.forecast_by_month(result, stage_weights=[0.5, 0.5])
+    with pytest.raises(ValueError, match="as_of"):
+        ka.open_pipeline(result, "someday")
     with pytest.raises(TypeError):
         ka.win_rates(result, "grade")  # the grouping is keyword-only

@@ -77,3 +77,5 @@ def test_bad_form_calls_are_rejected(world, result):
         ka.weekly_report(result.opportunities, ka.contact_log(result, world))
     with pytest.raises(ValueError, match="opportunity_id"):
         ka.timeline(result, 10**9)
+    with pytest.raises(TypeError, match="log"):
+        ka.weekly_report(result, None)

@@ -71,3 +71,5 @@ def test_bad_goal_calls_are_rejected(result):
         ka.rep_quota(result, 0)
     with pytest.raises(TypeError, match="run"):
         ka.goal_summary(result.opportunities, 5.0)
+    with pytest.raises(TypeError, match="past"):
+        ka.rep_quota(result.opportunities)

@@ -148,12 +148,24 @@ def test_the_controls_policy_pursues_exactly_the_grades_with_effort():
         ka.policy_from_effort({"A": 1}, pursue=("B",))
 
 
+def test_large_ordinary_customers_can_count_as_key_accounts(world):
+    key = set(ka.key_account_ids(world))
+    wider = set(ka.key_account_ids(world, include_large_ordinary=True))
+    assert key < wider
+    customers = world.customers.set_index("customer_id").loc[sorted(wider - key)]
+    assert (customers["segment"] == "ordinary").all()
+    assert customers["size_tier"].isin(["large", "very_large"]).all()
+    opps = ka.prepare_key_accounts(world, seed=1, include_large_ordinary=True)
+    assert set(opps["customer_id"]) <= wider and not set(opps["customer_id"]) <= key
+
+
 # --- bad input ------------------------------------------------------------------------
 @pytest.mark.parametrize("make, error, words", [
     (lambda: ka.RepPolicy(bid_discount=0.9), ValueError, "bid_discount"),
     (lambda: ka.RepPolicy(pursue=("E",)), ValueError, "pursue"),
     (lambda: ka.RepPolicy(pursue="A"), TypeError, "pursue"),
     (lambda: ka.RepPolicy(pursue=("A", "A")), ValueError, "pursue"),
+    (lambda: ka.RepPolicy(pursue=np.int8(1)), TypeError, "pursue"),
     (lambda: ka.RepPolicy(effort_weights={"A": -1}), ValueError, "effort_weights"),
     (lambda: ka.RepPolicy(monthly_hours="lots"), TypeError, "monthly_hours"),
     (lambda: ka.RepPolicy(develop_coach="yes"), TypeError, "develop_coach"),
@@ -179,6 +191,10 @@ def test_bad_calls_are_rejected(world, result):
         ka.simulate_key_accounts(result)
     with pytest.raises(ValueError, match="start"):
         ka.simulate_key_accounts(world, start="not a date")
+    with pytest.raises(ValueError, match="start"):
+        ka.prepare_key_accounts(world, start=float("nan"))
+    with pytest.raises(TypeError, match="include_large_ordinary"):
+        ka.key_account_ids(world, include_large_ordinary="yes")
     with pytest.raises(TypeError, match="opportunities"):
         ka.simulate_key_accounts(world, prepared=[1, 2, 3])
     with pytest.raises(ValueError, match="start"):
