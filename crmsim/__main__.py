@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     desc = sub.add_parser("describe", help="print the data dictionary")
     desc.add_argument("--table", choices=tuple(TABLES), default=None)
     desc.add_argument("--language", choices=i18n.LANGUAGES, default="en")
+
+    from .exercises.cli import add_parser as add_class_parser  # `class ...`: the classroom (crmsim/exercises/cli.py)
+
+    add_class_parser(sub)
     return parser
 
 
@@ -56,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(describe(args.table, language=args.language).to_string(index=False))
                 sys.stdout.flush()
                 return 0
+            if args.command == "class":
+                from .exercises.cli import run as run_class
+
+                return run_class(args)
             return _export(args)
     except (ValueError, TypeError, OSError) as exc:
         if isinstance(exc, BrokenPipeError):
