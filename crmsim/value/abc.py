@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..validation import check_choice, check_real
-from .measures import VALUE_MEASURES
+from .measures import VALUE_MEASURES, check_values
 
 ABC_CLASSES = ("A", "B", "C")
 
@@ -38,7 +38,8 @@ def abc_classes(values: pd.DataFrame, measure: str = "historical_value",
     negative, then the curve overshoots 1 like a "whale curve"), ``abc_class``
     (categorical A/B/C).
     """
-    check_choice("measure", measure, VALUE_MEASURES)
+    measure = check_choice("measure", measure, VALUE_MEASURES)
+    values = check_values(values, (measure,))
     if not (isinstance(thresholds, (tuple, list)) and len(thresholds) == 2):
         raise TypeError(f"thresholds must be a pair (a, b); got {thresholds!r}")
     a = check_real("thresholds[0]", thresholds[0], 0.0, 1.0, inclusive=False)

@@ -6,8 +6,17 @@ import numpy as np
 import pandas as pd
 
 from ..validation import check_choice, check_real
-from ..world import World
-from .measures import GROUPINGS, VALUE_MEASURES
+from ..world import World, check_world
+from .measures import GROUPINGS, VALUE_MEASURES, check_values
+
+
+def _matching(world: World, values: pd.DataFrame) -> pd.DataFrame:
+    """``values`` if it has one row per customer of ``world``, in order."""
+    if len(values) != len(world.customers) or not np.array_equal(values["customer_id"].to_numpy(),
+                                                                   world.customers["customer_id"].to_numpy()):
+        raise ValueError(f"values must be customer_value(world) of this world ({len(world.customers)} customers "
+                         f"in order); got {len(values)} rows")
+    return values
 
 
 def composition(world: World, values: pd.DataFrame, by: str = "segment") -> pd.DataFrame:
@@ -24,7 +33,9 @@ def composition(world: World, values: pd.DataFrame, by: str = "segment") -> pd.D
     ``historical_value``, ``customer_share``, ``revenue_share``,
     ``value_share``; sorted by revenue, largest first.
     """
-    check_choice("by", by, GROUPINGS)
+    world = check_world(world)
+    by = check_choice("by", by, GROUPINGS)
+    values = _matching(world, check_values(values, ("revenue", "historical_value")))
     table = values[["revenue", "historical_value"]].assign(group=world.customers[by].to_numpy())
     grouped = table.groupby("group", observed=True).agg(
         customers=("revenue", "size"), revenue=("revenue", "sum"), historical_value=("historical_value", "sum"))
@@ -47,8 +58,10 @@ def size_versus_value(world: World, values: pd.DataFrame, measure: str = "histor
         revenue) that are also among the most valuable ``top_share``;
         ``large_unprofitable``: share of large and very large firms whose value is negative.
     """
-    check_choice("measure", measure, VALUE_MEASURES)
-    check_real("top_share", top_share, 0.0, 1.0, inclusive=False)
+    world = check_world(world)
+    measure = check_choice("measure", measure, VALUE_MEASURES)
+    values = _matching(world, check_values(values, (measure,)))
+    top_share = check_real("top_share", top_share, 0.0, 1.0, inclusive=False)
     size = world.customers["annual_revenue"].rank().to_numpy()
     value = values[measure].rank().to_numpy()
     n = len(size)

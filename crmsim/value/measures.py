@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import check_real
-from ..world import World, vocab
+from ..validation import check_int, check_real
+from ..world import World, check_world, vocab
 
+#: Largest cost per order or per year a caller may set (CNY): far above any real one, so that sums stay finite.
+MAX_COST = 1e12
 VALUE_MEASURES = ("historical_value", "current_value", "potential_value", "lifetime_value")
 ABC_CLASSES = ("A", "B", "C")
 GROUPINGS = ("segment", "size_tier", "industry", "region", "value_orientation")
@@ -52,12 +54,12 @@ def customer_value(world: World, order_handling_cost: float = 300.0, key_account
     - ``lifetime_value``: discounted value of all future years at the
       customer's yearly retention (终生客户价值)
     """
-    check_real("order_handling_cost", order_handling_cost, 0.0)
-    check_real("key_account_service_cost", key_account_service_cost, 0.0)
-    check_real("target_share", target_share, 0.0, 1.0)
-    check_real("discount_rate", discount_rate, 0.0, 1.0)
-    if not isinstance(horizon_months, (int, np.integer)) or isinstance(horizon_months, bool) or horizon_months < 1:
-        raise ValueError(f"horizon_months must be a positive int; got {horizon_months!r}")
+    world = check_world(world)
+    order_handling_cost = check_real("order_handling_cost", order_handling_cost, 0.0, MAX_COST)
+    key_account_service_cost = check_real("key_account_service_cost", key_account_service_cost, 0.0, MAX_COST)
+    target_share = check_real("target_share", target_share, 0.0, 1.0)
+    discount_rate = check_real("discount_rate", discount_rate, 0.0, 1.0)
+    horizon_months = check_int("horizon_months", horizon_months, 1, 600)
 
     customers, orders = world.customers, world.orders
     n = len(customers)
@@ -116,3 +118,14 @@ def customer_value(world: World, order_handling_cost: float = 300.0, key_account
         "potential_value": potential,
         "lifetime_value": lifetime,
     })
+
+
+def check_values(values: object, columns: tuple[str, ...] = (), name: str = "values") -> pd.DataFrame:
+    """Return ``values`` if it is a DataFrame with ``customer_id`` and ``columns``, else raise naming ``name``."""
+    if not isinstance(values, pd.DataFrame):
+        raise TypeError(f"{name} must be the DataFrame of customer_value(world); got {values!r:.60} "
+                        f"({type(values).__name__})")
+    missing = [c for c in ("customer_id", *columns) if c not in values.columns]
+    if missing:
+        raise ValueError(f"{name} lacks the column(s) {missing}; pass the table of customer_value(world)")
+    return values
