@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .. import i18n
 from .customer_value import SPEC as CUSTOMER_VALUE
+from .relationship_levels import SPEC as RELATIONSHIP_LEVELS
 from .spec import ExerciseSpec
 
 #: The exercises in course order, by code.
-EXERCISES: dict[str, ExerciseSpec] = {spec.name: spec for spec in (CUSTOMER_VALUE,)}
+EXERCISES: dict[str, ExerciseSpec] = {spec.name: spec for spec in (CUSTOMER_VALUE, RELATIONSHIP_LEVELS)}
 
 
 def get_exercise(name: object) -> ExerciseSpec:

@@ -124,6 +124,11 @@ class Exercise:
         return None if self._key is None else self._key.student_id
 
     @property
+    def ready(self) -> bool:
+        """True once a usable student id is written (then :attr:`world` is the student's world)."""
+        return self._key is not None
+
+    @property
     def seed(self) -> int | None:
         """The student's seed (the world is ``crmsim.make_world(seed=seed, n_customers=...)``)."""
         return None if self._key is None else self._key.seed

@@ -103,6 +103,11 @@ def _json_safe(value: object) -> object:
 
 
 def _frozen(value: object) -> object:
+    """JSON back to what a policy's constructor takes: lists as tuples, and lists of
+    ``[code, number]`` pairs as mappings (policies store mappings as sorted pairs)."""
+    if isinstance(value, list) and value and all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)
+                                                 for v in value):
+        return {v[0]: _frozen(v[1]) for v in value}
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     if isinstance(value, dict):

@@ -158,3 +158,33 @@ register({
     "ex.cli.feedback": ("wrote feedback for {students} students into {path}", "已为 {students} 名学生写出反馈：{path}"),
     "ex.cli.forensics": ("{flagged} submission(s) flagged", "共 {flagged} 份提交被警示"),
 })
+
+# --- exercise 02: relationship levels -------------------------------------------------------
+register({
+    "ex02.title": ("Exercise 02 · Relationship levels", "练习 02 · 客户关系层次"),
+    "ex02.task.start_distant_share": ("Q1 share starting distant", "第1题 初始疏远关系比例"),
+    "ex02.task.cumulative_churn": ("Q2 churn after 24 months", "第2题 24个月累计流失率"),
+    "ex02.task.intimate_at_end": ("Q3 intimate customers at the end", "第3题 期末亲密关系客户数"),
+    "ex02.task.last_month_profit": ("Q4 profit of month 24", "第4题 第24个月利润"),
+    "ex02.task.care_policy": ("Q5 a better care policy (decision)", "第5题 更好的关怀政策（决策题）"),
+    "ex02.task.why_policy": ("Q6 why it pays (written)", "第6题 为什么划算（文字题）"),
+    "ex02.hint.start_distant_share": ("take row 0 of rel.level_mix(run.monthly), column \"distant\".",
+                                      "取 rel.level_mix(run.monthly) 第0行的 \"distant\" 列。"),
+    "ex02.hint.cumulative_churn": ("read the last value of kpis[\"cumulative_churn\"].",
+                                   "读取 kpis[\"cumulative_churn\"] 的最后一个值。"),
+    "ex02.hint.intimate_at_end": ("count the rows of run.monthly in the last month whose level is \"intimate\".",
+                                  "统计 run.monthly 最后一个月中 level 为 \"intimate\" 的行数。"),
+    "ex02.hint.last_month_profit": ("read the last value of kpis[\"profit\"] (the month's profit, not the "
+                                    "cumulative one).", "读取 kpis[\"profit\"] 的最后一个值（当月利润，不是累计利润）。"),
+    "ex02.hint.care_policy": ("compare candidates with rel.compare_policies(..., seed=0): care for key accounts, "
+                              "contacts and complaint handling are the levers.",
+                              "用 rel.compare_policies(..., seed=0) 比较候选政策：大客户关怀预算、联系频率和投诉处理是主要杠杆。"),
+    "ex02.hint.why_policy": ("name the levels your policy moves customers to and what each level is worth.",
+                             "说明你的政策让客户升到哪些层次，以及各层次的价值。"),
+    "ex02.verdict.target": ("Correct: 24-month profit {profit} CNY reaches the target {target}: {points} point(s).",
+                            "正确：24个月利润 {profit} 元达到目标 {target}：得 {points} 分。"),
+    "ex02.verdict.beats_default": ("Partly: {profit} CNY beats the default ({default}) but not the target {target}: "
+                                   "{points} point(s).", "部分正确：{profit} 元高于默认政策（{default}），但未达到目标 {target}：得 {points} 分。"),
+    "ex02.verdict.below": ("Not yet: {profit} CNY does not beat the default ({default}); {hint}",
+                           "还不对：{profit} 元没有超过默认政策（{default}）；{hint}"),
+})
