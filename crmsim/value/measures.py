@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..validation import check_int, check_real
 from ..world import World, check_world, vocab
-from .mbgnbd import MBGNBDFit, expected_purchases, fit_mbgnbd, posterior_mean_rate, probability_alive
+from .mbgnbd import MBGNBDFit, MBGNBDParams, expected_purchases, fit_mbgnbd, posterior_mean_rate, probability_alive
 from .rfm import rfm_summary
 
 VALUE_MEASURES = ("historical_value", "current_value", "potential_value", "lifetime_value")
@@ -20,6 +20,14 @@ GROUPINGS = ("segment", "size_tier", "industry", "region", "value_orientation")
 SERVICE_COST_SHARE = (0.02, 0.04, 0.07, 0.09)
 #: A size tier with fewer customers than this shares one purchase model with all customers.
 MIN_MODEL_CUSTOMERS = 30
+#: A world with fewer customers than this cannot be fitted; it gets a neutral model (see _neutral_model).
+MIN_FIT_CUSTOMERS = 10
+
+
+def _neutral_model(tenure: np.ndarray) -> MBGNBDFit:
+    """The fit's starting point (about one order per tenure, a quarter's dropout chance), for tiny worlds."""
+    params = MBGNBDParams(1.0, float(np.mean(tenure)) if len(tenure) else 12.0, 1.0, 3.0)
+    return MBGNBDFit(params=params, standard_errors=None, log_likelihood=float("nan"), n_customers=len(tenure))
 
 
 def purchase_models(world: World, rfm: pd.DataFrame | None = None) -> tuple[dict[int, MBGNBDFit], np.ndarray]:
@@ -28,7 +36,8 @@ def purchase_models(world: World, rfm: pd.DataFrame | None = None) -> tuple[dict
     Firms of different size buy at very different rates and keep suppliers
     for different times, so one gamma/beta population would fit none of
     them; a tier with fewer than :data:`MIN_MODEL_CUSTOMERS` customers uses a
-    model of all customers.
+    model of all customers, and a world of fewer than
+    :data:`MIN_FIT_CUSTOMERS` a neutral model that is not fitted.
 
     Returns
     -------
@@ -43,10 +52,13 @@ def purchase_models(world: World, rfm: pd.DataFrame | None = None) -> tuple[dict
     counts = np.bincount(tier, minlength=len(vocab.SIZE_CODES))
     group = np.where(counts[tier] >= MIN_MODEL_CUSTOMERS, tier, -1)
     models = {}
+    x, t_x, big_t = (rfm[c].to_numpy() for c in ("frequency", "recency", "tenure"))
     for key in np.unique(group):  # four tiers at most, not customers
-        rows = group == key
-        models[int(key)] = fit_mbgnbd(rfm["frequency"].to_numpy()[rows], rfm["recency"].to_numpy()[rows],
-                                      rfm["tenure"].to_numpy()[rows])
+        rows = group == key if key >= 0 else np.ones(len(group), dtype=bool)  # the pooled model: everyone
+        if rows.sum() < MIN_FIT_CUSTOMERS:
+            models[int(key)] = _neutral_model(big_t)
+        else:
+            models[int(key)] = fit_mbgnbd(x[rows], t_x[rows], big_t[rows])
     return models, group
 
 

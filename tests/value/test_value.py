@@ -140,7 +140,7 @@ def test_golden_hash_of_customer_value():
     assert hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()[:16] == GOLDEN_VALUE
 
 
-GOLDEN_VALUE = "93dd4e40131a1df0"
+GOLDEN_VALUE = "ba8ff92f08b0fc46"
 
 
 def test_composition_shares_sum_to_one(world):
