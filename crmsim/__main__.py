@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                         help=f"progress bar (auto: from {PROGRESS_FROM:,} customers)")
 
+    sub.add_parser("lessons", add_help=False, help="check the lessons the world teaches (see crmsim.lessons.cli)")
     desc = sub.add_parser("describe", help="print the data dictionary")
     desc.add_argument("--table", choices=tuple(TABLES), default=None)
     desc.add_argument("--language", choices=i18n.LANGUAGES, default="en")
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["lessons"]:
+        from .lessons.cli import main as lessons_main
+
+        return lessons_main(argv[1:])
     args = _parser().parse_args(argv)
     try:
         with sigterm_as_exit():

@@ -79,6 +79,8 @@ REGISTRY: dict[str, Stream] = {s.name: s for s in (
     Stream("credit.file", (5_000, 0), "spawn", "non-financial and credit-report items of the credit file"),
     Stream("credit.customers", (5_001, 0), "spawn", "customer-level draws of the receivables simulation"),
     Stream("credit.invoices", (5_002, 0), "spawn", "invoice-level draws of the receivables simulation"),
+    Stream("value.mbgnbd_simulation", (90, 0), "spawn", "customers simulated from known MBG/NBD parameters"),
+    Stream("value.futures", (90, 1), "spawn", "futures of the world's hidden purchase process (the truth reveal)"),
     Stream("roleplay.account", (70,), "entropy", "which key account a scenario is played on"),
     Stream("roleplay.noise", (71,), "entropy", "round-by-round noise of attitudes"),
     Stream("roleplay.outcome", (72,), "entropy", "whether the deal is won"),

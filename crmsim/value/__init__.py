@@ -1,6 +1,11 @@
 """Customer value: historical, current, potential and lifetime; ABC/Pareto
 analysis; composition; and "a big company is not a big customer".
 
+Future value comes from the RFM summary of the order history
+(:func:`rfm_summary`) and MBG/NBD purchase models fitted to it
+(:mod:`.mbgnbd`); :func:`value_truth_reveal` and :func:`simulate_futures`
+compare the estimates with the world's hidden truth.
+
 All functions take a :class:`~crmsim.world.World` (or tables derived from it)
 and return DataFrames with coded columns; nothing here prints or plots. Show
 a table with ``crmsim.display.labelled(table, "value")``.
@@ -9,9 +14,15 @@ a table with ``crmsim.display.labelled(table, "value")``.
 from ..display import register_labels
 from .abc import ABC_CLASSES, abc_classes, abc_summary
 from .composition import composition, size_versus_value
-from .measures import GROUPINGS, VALUE_MEASURES, customer_value
+from .mbgnbd import (MBGNBDFit, MBGNBDParams, expected_purchases, fit_mbgnbd, log_likelihood, probability_alive,
+                     simulate_mbgnbd)
+from .measures import GROUPINGS, SERVICE_COST_SHARE, VALUE_MEASURES, customer_value, purchase_models
+from .rfm import rfm_summary
+from .truth import simulate_futures, value_truth_reveal
 
 register_labels("value", headers=("value", "label"))
 
-__all__ = ["ABC_CLASSES", "GROUPINGS", "VALUE_MEASURES", "abc_classes", "abc_summary", "composition",
-           "customer_value", "size_versus_value"]
+__all__ = ["ABC_CLASSES", "GROUPINGS", "MBGNBDFit", "MBGNBDParams", "SERVICE_COST_SHARE", "VALUE_MEASURES",
+           "abc_classes", "abc_summary", "composition", "customer_value", "expected_purchases", "fit_mbgnbd",
+           "log_likelihood", "probability_alive", "purchase_models", "rfm_summary", "simulate_futures",
+           "simulate_mbgnbd", "size_versus_value", "value_truth_reveal"]

@@ -93,7 +93,8 @@ def make_world(seed: SeedLike = 0, n_customers: int = 200, **params) -> World:
         Any other field of :class:`crmsim.config.WorldConfig`: ``months``
         (default 24), ``start`` (``"2024-01"``), ``n_reps``, ``n_products``,
         ``regions``, ``industries``, ``international_share``,
-        ``new_customer_share``.
+        ``new_customer_share``, ``retention_by_size``,
+        ``key_account_retention``, ``revenue_growth``.
 
     Returns
     -------

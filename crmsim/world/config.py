@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import vocab
-from ..validation import check_choices, check_int, check_probability
+from ..validation import check_choices, check_int, check_probability, check_real
 
 #: Largest world a single call builds (the export CLI streams larger ones in chunks).
 MAX_CUSTOMERS = 10_000_000
@@ -44,9 +44,34 @@ class WorldConfig:
     international_share : float
         Probability in [0, 1] that a customer is international, when both
         domestic and international regions are allowed.
-    new_customer_share : float
+    new_customer_share : float, optional
         Probability in [0, 1] that a customer was won during the history
-        (otherwise it was already a customer when the history starts).
+        (otherwise it was already a customer when the history starts),
+        before the rep's prospecting skill scales it. Default None: set per
+        customer by the acquisition model, so that the customers won replace
+        those lost and revenue grows at ``revenue_growth`` (see
+        :mod:`crmsim.world.customers`).
+    retention_by_size : (float, float, float, float)
+        Yearly retention in (0, 1) of a typical *ordinary* customer by size
+        tier (small, medium, large, very large): the probability that a
+        customer buying today is still buying a year from now. Default
+        (0.70, 0.78, 0.86, 0.90), our choice: small firms fail and switch
+        suppliers often (the oft-quoted three-year average life of a Chinese
+        SME means about a third exit a year), while large buyers keep a
+        qualified supplier for years; B2B retention benchmarks usually quoted
+        lie between about 75 % and 90 %.
+    key_account_retention : float
+        Yearly retention in (0, 1) of a typical key account (any segment
+        other than ordinary), when it is higher than its size tier's.
+        Default 0.90, our choice: personalised service, framework contracts
+        and switching costs keep key accounts; the course's lesson is that
+        keeping them is worth their service cost.
+    revenue_growth : float
+        Yearly growth of the number of active customers (and so of revenue)
+        that the acquisition model aims at, in [-0.5, 1]. Default 0.03: a
+        going business in a mature B2B category grows modestly, a little
+        below the economy (China's growth target for 2024 was about 5 %),
+        so a two-year history shows a stable business within its noise.
     """
 
     n_customers: int = 200
@@ -57,7 +82,10 @@ class WorldConfig:
     regions: tuple[str, ...] = vocab.REGION_CODES
     industries: tuple[str, ...] = vocab.INDUSTRY_CODES
     international_share: float = 0.05
-    new_customer_share: float = 0.2
+    new_customer_share: float | None = None
+    retention_by_size: tuple[float, float, float, float] = (0.70, 0.78, 0.86, 0.90)
+    key_account_retention: float = 0.90
+    revenue_growth: float = 0.03
     _territories: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -72,8 +100,19 @@ class WorldConfig:
             "regions": check_choices("regions", self.regions, vocab.REGION_CODES),
             "industries": check_choices("industries", self.industries, vocab.INDUSTRY_CODES),
             "international_share": check_probability("international_share", self.international_share),
-            "new_customer_share": check_probability("new_customer_share", self.new_customer_share),
+            "new_customer_share": (None if self.new_customer_share is None
+                                   else check_probability("new_customer_share", self.new_customer_share)),
+            "key_account_retention": check_real("key_account_retention", self.key_account_retention, 0.0, 1.0,
+                                                inclusive=False),
+            "revenue_growth": check_real("revenue_growth", self.revenue_growth, -0.5, 1.0),
         }
+        retention = self.retention_by_size
+        if isinstance(retention, (str, bytes)) or not hasattr(retention, "__len__") or \
+                len(retention) != len(vocab.SIZE_CODES):
+            raise TypeError(f"retention_by_size must be {len(vocab.SIZE_CODES)} yearly retentions, one per size tier "
+                            f"{vocab.SIZE_CODES}; got {retention!r}")
+        normalised["retention_by_size"] = tuple(
+            check_real(f"retention_by_size[{k}]", r, 0.0, 1.0, inclusive=False) for k, r in enumerate(retention))
         for name, value in normalised.items():
             object.__setattr__(self, name, value)
         territories = tuple(r for r in vocab.DOMESTIC_REGIONS if r in self.regions)

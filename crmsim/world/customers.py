@@ -13,6 +13,7 @@ import pandas as pd
 from . import vocab
 from .config import WorldConfig
 from ..seeding import block_draws, entropy_int
+from .lifecycle import acquisition_share, arrival_fraction, dropout_per_purchase, yearly_retention
 
 _TIER_SHARES = np.array([row[3] for row in vocab.SIZE_TIERS])
 _TIER_LOG_LOW = np.log([row[4] for row in vocab.SIZE_TIERS])
@@ -146,19 +147,6 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
     rep_retention = np.take(assignment.retention_skill, rep_row)
     rep_prospecting = np.take(assignment.prospecting_skill, rep_row)
 
-    # BG/NBD-style dropout: probability of leaving after each purchase; loyal
-    # customers and customers of reps good at keeping accounts leave less.
-    dropout = np.clip(0.075 * (1.55 - loyalty) * (1.3 - 0.6 * rep_retention) * (0.6 + 0.8 * u[13]), 0.002, 0.4)
-
-    # When the relationship began: a share were won during the history
-    # (more often by reps good at prospecting), the rest before it.
-    horizon_days = assignment.horizon_days
-    is_new = u[7] < config.new_customer_share * (0.6 + 0.8 * rep_prospecting)
-    days_before = np.rint(30 + u[8] * np.minimum(years, 10) * 365.0)
-    days_into = np.rint(u[8] * (horizon_days - 1))
-    since_offset = np.where(is_new, days_into, -days_before).astype("timedelta64[D]")
-    since = assignment.start_day + since_offset
-
     expected_spend = wallet * share_of_wallet
     segment = np.zeros(n, dtype=np.int8)                                   # ordinary
     key = expected_spend >= KEY_ACCOUNT_SPEND
@@ -166,6 +154,19 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
     segment[key & (orientation == 0)] = 1                                  # economic
     segment[(growth >= 0.7) & (tier >= 1)] = 3                             # strategic
     segment[tier == 3] = 2                                                 # group
+
+    retention = yearly_retention(config, tier_ix, segment != 0, loyalty, rep_retention, u[13])
+    dropout = dropout_per_purchase(retention, purchase_rate)
+
+    # When the relationship began: a share were won during the history
+    # (more often by reps good at prospecting), the rest before it.
+    horizon_days = assignment.horizon_days
+    new_share = acquisition_share(config, retention, rep_prospecting)
+    is_new = u[7] < new_share
+    days_before = np.rint(30 + u[8] * np.minimum(years, 10) * 365.0)
+    days_into = np.minimum(np.rint(arrival_fraction(config, u[8]) * (horizon_days - 1)), horizon_days - 1)
+    since_offset = np.where(is_new, days_into, -days_before).astype("timedelta64[D]")
+    since = assignment.start_day + since_offset
 
     # Trade names cycle through all first x second syllable pairs, shifted by the
     # seed, so names within a world repeat only after N_TRADE_NAMES customers.
@@ -197,7 +198,7 @@ def customer_columns(config: WorldConfig, root: np.random.SeedSequence, start: i
         "true_wallet": np.round(wallet, 4),
         "true_share_of_wallet": np.round(share_of_wallet, 4),
         "true_purchase_rate": np.round(purchase_rate, 4),
-        "true_dropout_prob": np.round(dropout, 4),
+        "true_dropout_prob": np.round(dropout, 5),
     }
     latent = {"credit": credit, "tier": tier, "industry": industry}
     return columns, latent

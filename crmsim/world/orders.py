@@ -1,9 +1,14 @@
-"""Orders and their payments, from a BG/NBD-style purchase process.
+"""Orders and their payments, from a modified BG/NBD (MBG/NBD) purchase process.
 
-Each customer buys as a Poisson process with its own rate (orders per
-month) and, after every purchase, leaves for good with its own dropout
-probability (Fader, Hardie & Lee's BG/NBD story). A customer won during the
-history places a first (trial) order on the day it was won. Order size
+Each customer buys as a Poisson process with its own rate λ (orders per
+month) and leaves for good with its own dropout probability p at time zero
+and after every purchase: the MBG/NBD story of Batislam, Denizel &
+Filiztekin (2007), which differs from Fader, Hardie & Lee's BG/NBD (2005)
+by the chance of leaving at time zero. Time zero is the day a customer won
+during the history places its first (trial) order, or the start of the
+history for a customer already with us (it may have left after its last
+purchase before the history). p is set from the customer's yearly retention
+and rate (:mod:`crmsim.world.lifecycle`). Order size
 follows the customer's spend on our category (wallet x share of wallet),
 product mix follows its size tier, discounts its price sensitivity, and
 payment behaviour its hidden payment reliability.
@@ -34,6 +39,20 @@ LINE_MIX = np.array([
     [0.14, 0.22, 0.26, 0.18, 0.20],
     [0.18, 0.18, 0.22, 0.20, 0.22],
 ])
+#: How value orientation tilts the line mix (rows: price, value, composite; columns as LINE_MIX):
+#: price-oriented buyers buy the box (equipment, parts, consumables) at the lowest price and little
+#: software or service, value-oriented ones buy solutions. Our choice, after the course's customer types.
+ORIENTATION_TILT = np.array([
+    [1.3, 1.2, 1.4, 0.25, 0.5],
+    [0.9, 0.9, 0.8, 1.5, 1.4],
+    [1.0, 1.0, 1.0, 1.0, 1.0],
+])
+#: Discount = DISCOUNT_BASE + price sensitivity x (DISCOUNT_SENSITIVITY + DISCOUNT_PER_TIER x size tier)
+#: (+ DISCOUNT_KEY_ACCOUNT for key accounts, + noise), clipped to [0, MAX_DISCOUNT]: bargaining power is
+#: price sensitivity times size, so large price-oriented buyers (tenders, reverse auctions) get the deepest cuts.
+DISCOUNT_BASE, DISCOUNT_SENSITIVITY, DISCOUNT_PER_TIER, DISCOUNT_KEY_ACCOUNT = 0.02, 0.05, 0.12, 0.03
+#: The deepest discount the seller's price list allows.
+MAX_DISCOUNT = 0.35
 STATUS_CODES = ("paid", "open", "written_off")
 
 
@@ -106,17 +125,18 @@ def generate_orders(config: WorldConfig, root: np.random.SeedSequence, customers
     owner = np.repeat(np.arange(len(customers)), n_orders)
     sequence = np.arange(len(owner)) - np.concatenate([[0], np.cumsum(n_orders)[:-1]])[owner] + 1
 
-    # Product: a line by the customer's size tier, then a product of that line.
+    # Product: a line by the customer's size tier and value orientation, then a product of that line.
     tier = customers["size_tier"].cat.codes.to_numpy()[owner]
+    orientation = customers["value_orientation"].cat.codes.to_numpy()[owner]
     product_line = products["product_line"].cat.codes.to_numpy()
     per_line = np.bincount(product_line, minlength=len(vocab.LINE_CODES))
-    weights = LINE_MIX[:, product_line] / per_line[product_line]
-    cum = np.cumsum(weights, axis=1)
-    cum /= cum[:, -1:]
     product_row = np.empty(len(owner), dtype=np.int64)
-    for t in range(len(LINE_MIX)):  # four size tiers, not customers
-        mask = tier == t
-        product_row[mask] = np.searchsorted(cum[t], u[mask, 0], side="right")
+    for t in range(len(LINE_MIX)):  # four size tiers and three orientations, not customers
+        for k in range(len(ORIENTATION_TILT)):
+            mix = LINE_MIX[t] * ORIENTATION_TILT[k]
+            cum = np.cumsum(mix[product_line] / per_line[product_line])
+            mask = (tier == t) & (orientation == k)
+            product_row[mask] = np.searchsorted(cum / cum[-1], u[mask, 0], side="right")
     product_row = np.minimum(product_row, len(products) - 1)
     list_price = products["list_price"].to_numpy()[product_row]
     unit_cost = products["unit_cost"].to_numpy()[product_row]
@@ -127,8 +147,9 @@ def generate_orders(config: WorldConfig, root: np.random.SeedSequence, customers
     key_account = (customers["segment"].cat.codes.to_numpy() != 0)[owner]
     target_value = c["true_wallet"] * c["true_share_of_wallet"] * 1e6 / (12 * c["true_purchase_rate"])
     quantity = np.maximum(1, np.rint(target_value * np.exp(0.5 * z[:, 0] - 0.125) / list_price)).astype(np.int32)
-    discount = np.round(np.clip(0.02 + 0.10 * c["true_price_sensitivity"] + 0.025 * tier + 0.03 * key_account
-                                + 0.02 * z[:, 1], 0.0, 0.35) * 200) / 200
+    power = c["true_price_sensitivity"] * (DISCOUNT_SENSITIVITY + DISCOUNT_PER_TIER * tier)
+    discount = np.round(np.clip(DISCOUNT_BASE + power + DISCOUNT_KEY_ACCOUNT * key_account + 0.02 * z[:, 1],
+                                0.0, MAX_DISCOUNT) * 200) / 200
     unit_price = np.round(list_price * (1 - discount), 2)
     revenue = np.round(quantity * unit_price, 2)
     cost = np.round(quantity * unit_cost, 2)

@@ -89,7 +89,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         C("true_purchase_rate", "float64", "True purchase rate (orders/month)", "真实购买频率（单/月）",
           "Hidden: orders per month while the customer is active.", "隐藏特征：活跃期间每月下单次数。"),
         C("true_dropout_prob", "float64", "True dropout probability", "真实流失概率",
-          "Hidden: probability of leaving for good after each purchase (BG/NBD).", "隐藏特征：每次购买后永久流失的概率（BG/NBD模型）。"),
+          "Hidden: probability of leaving for good at the start and after each purchase (modified BG/NBD, MBG/NBD); "
+          "yearly retention is exp(-12 x rate x this).",
+          "隐藏特征：起始时及每次购买后永久流失的概率（修正BG/NBD模型，MBG/NBD）；年保留率为exp(-12×购买频率×该概率)。"),
     ),
     "contacts": (
         C("contact_id", "int64", "Contact ID", "联系人编号", "Key: customer_id * 100 + n.", "联系人编号：客户编号×100+序号。"),

@@ -23,12 +23,12 @@ def table_hash(df: pd.DataFrame) -> str:
 # Golden hashes of make_world(seed=2024, n_customers=150). If one changes, the
 # data every notebook, exercise and student sees has changed: do it on purpose.
 GOLDEN = {
-    "customers": "59fad5ceb6070ffb",
+    "customers": "9d0031ad15631bbe",
     "contacts": "dce81f14b44ca2c7",
     "financials": "41e2b92682f31dde",
     "reps": "c154de4d27cca6d5",
     "products": "7da8a0d998051367",
-    "orders": "c76145c46957a40d",
+    "orders": "c42809cc610c413a",
 }
 
 
@@ -171,8 +171,8 @@ def test_orders_are_consistent(world):
     assert set(o.loc[~key, "payment_terms_days"]) <= {TERMS_ORDINARY}
 
 
-def test_purchase_process_matches_the_bgnbd_answer():
-    """For a customer already with us, P(at least one order in the history) = (1 - p)(1 - e^{-λT})."""
+def test_purchase_process_matches_the_mbgnbd_answer():
+    """For a customer already with us, P(at least one order in the history) = (1 - p)(1 - e^{-λT}) (MBG/NBD)."""
     world = crmsim.make_world(seed=21, n_customers=8000, new_customer_share=0.0)
     c = world.customers
     months = (world.as_of - world.config.start_date).days / (365.25 / 12)
@@ -208,6 +208,10 @@ def test_student_seeds_are_stable_and_distinct():
     ({"months": 0}, ValueError, ["months", "0"]),
     ({"international_share": 1.5}, ValueError, ["international_share", "1.5", "[0.0, 1.0]"]),
     ({"new_customer_share": -0.1}, ValueError, ["new_customer_share", "-0.1"]),
+    ({"retention_by_size": (0.7, 0.8)}, TypeError, ["retention_by_size", "size tier"]),
+    ({"retention_by_size": (0.7, 0.8, 1.0, 0.9)}, ValueError, ["retention_by_size[2]", "1.0"]),
+    ({"key_account_retention": float("nan")}, ValueError, ["key_account_retention", "nan"]),
+    ({"revenue_growth": 2.0}, ValueError, ["revenue_growth", "2.0"]),
     ({"regions": ["mars"]}, ValueError, ["regions", "mars", "east"]),
     ({"regions": []}, ValueError, ["regions", "empty"]),
     ({"regions": "east"}, TypeError, ["regions", "east"]),
@@ -240,3 +244,35 @@ def test_generating_customers_in_passes_changes_nothing(monkeypatch):
     in_passes = crmsim.make_world(seed=13, n_customers=3000)
     for name in crmsim.TABLE_NAMES:
         pd.testing.assert_frame_equal(in_passes.tables()[name], whole.tables()[name], check_exact=True)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_market_is_a_going_business(seed):
+    """Revenue neither collapses nor booms, and large firms keep ordering (defaults, 3,000 customers)."""
+    world = crmsim.make_world(seed=seed, n_customers=3000)
+    o, c = world.orders, world.customers
+    revenue = o.groupby(o["order_date"].dt.to_period("Q"))["revenue"].sum()
+    assert 0.85 <= revenue.iloc[-1] / revenue.iloc[0] <= 1.30
+    recent = o.loc[o["order_date"] >= world.as_of - pd.DateOffset(months=6), "customer_id"].unique()
+    large = c["size_tier"].isin(["large", "very_large"])
+    assert c.loc[large, "customer_id"].isin(recent).mean() >= 0.70
+
+
+def test_retention_is_calibrated_by_segment_and_size(big_world):
+    from crmsim.world.lifecycle import implied_retention
+
+    c = big_world.customers
+    retention = pd.Series(implied_retention(c["true_purchase_rate"], c["true_dropout_prob"]), index=c.index)
+    assert retention[c["segment"] != "ordinary"].mean() >= 0.85
+    assert 0.60 <= retention[c["size_tier"] == "small"].mean() <= 0.80
+    # Retention no longer falls with purchase frequency: large firms buy more often and stay longer.
+    by_tier = retention.groupby(c["size_tier"], observed=True).mean()
+    assert by_tier["very_large"] > by_tier["small"]
+
+
+def test_new_customers_are_won_by_good_prospectors(big_world):
+    c = big_world.customers.merge(big_world.reps[["rep_id", "prospecting_skill"]], on="rep_id")
+    won = c["customer_since"] >= big_world.config.start_date
+    good = c["prospecting_skill"] > c["prospecting_skill"].median()
+    assert won[good].mean() > won[~good].mean()
+    assert 0.2 < won.mean() < 0.6
