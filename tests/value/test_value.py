@@ -160,7 +160,7 @@ def test_a_big_company_is_not_always_a_big_customer(big_world):
 
 def test_a_quarter_of_the_largest_firms_sit_in_the_bottom_half_by_value():
     """Over 20 seeds: the share's 95 % interval lies above 0.25 (price-oriented, discount-heavy, costly to serve)."""
-    shares = np.array([crmsim.lessons.claims.big_company_not_big_customer(seed) for seed in range(20)])
+    shares = np.array([crmsim.lessons.world.big_company_not_big_customer(seed) for seed in range(20)])
     low = shares.mean() - 2.093 * shares.std(ddof=1) / np.sqrt(len(shares))  # t_0.975 with 19 degrees of freedom
     assert low > 0.25
 
