@@ -84,9 +84,8 @@ def ensure_browser(install: bool) -> None:
 
 def lab(args: list[str]) -> int:
     setup("course")
-    # Serve the whole course (notebooks and exercises) and open on the notebooks folder.
-    command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
-               "--LabApp.default_url=/lab/tree/notebooks"]
+    # Serve the whole course and open on its root, where notebooks/ and exercises/ are side by side.
+    command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", "--LabApp.default_url=/lab/tree"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     say("opening the course in JupyterLab (stop it with Ctrl+C)")
