@@ -85,6 +85,9 @@ REGISTRY: dict[str, Stream] = {s.name: s for s in (
     Stream("roleplay.noise", (71,), "entropy", "round-by-round noise of attitudes"),
     Stream("roleplay.outcome", (72,), "entropy", "whether the deal is won"),
     Stream("roleplay.scenario", (73,), "entropy", "concerns, deal size and competitors (key: + customer id)"),
+    Stream("development.prospects", (600, 0), "spawn", "leads a prospecting campaign finds (key: + method)"),
+    Stream("development.file", (600, 1), "spawn", "activity history of the customer file"),
+    Stream("development.messy", (600, 2), "spawn", "faults injected into a messy customer file"),
 )}
 
 #: Stream numbers of the world's tables (the ``"world.*"`` entries of :data:`REGISTRY`).
