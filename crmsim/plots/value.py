@@ -109,3 +109,27 @@ def plot_value_types(customers: pd.DataFrame, values: pd.DataFrame, ax: Axes | N
     ax.set_title(i18n.t("plot.value_types.title"))
     ax.legend(fontsize="small")
     return ax
+
+
+@plot_function
+def plot_truth_reveal(reveal: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Estimated against true lifetime value per customer, with the line where they agree.
+
+    Parameters
+    ----------
+    reveal : DataFrame
+        Output of :func:`crmsim.value.value_truth_reveal`.
+    """
+    ax = axes_or_new(ax)
+    true = reveal["true_lifetime_value"].to_numpy() / 1000
+    estimated = reveal["lifetime_value"].to_numpy() / 1000
+    ax.scatter(true, estimated, s=12, alpha=0.6, color="#4477aa")
+    ends = [min(true.min(), estimated.min(), 0.0), max(true.max(), estimated.max(), 1.0)]
+    ax.plot(ends, ends, linestyle="--", color="grey", linewidth=1, label=i18n.t("plot.truth.equal"))
+    ax.set_xscale("symlog", linthresh=10)
+    ax.set_yscale("symlog", linthresh=10)
+    ax.set_title(i18n.t("plot.truth.title"))
+    ax.set_xlabel(i18n.t("plot.truth.x"))
+    ax.set_ylabel(i18n.t("plot.truth.y"))
+    ax.legend(fontsize="small", loc="upper left")
+    return ax

@@ -13,6 +13,7 @@ a table with ``crmsim.display.labelled(table, "value")``.
 
 from ..display import register_labels
 from .abc import ABC_CLASSES, abc_classes, abc_summary
+from .card import model_card, truth_summary
 from .composition import composition, size_versus_value
 from .mbgnbd import (MBGNBDFit, MBGNBDParams, expected_purchases, fit_mbgnbd, log_likelihood, probability_alive,
                      simulate_mbgnbd)
@@ -20,9 +21,9 @@ from .measures import GROUPINGS, SERVICE_COST_SHARE, VALUE_MEASURES, customer_va
 from .rfm import rfm_summary
 from .truth import simulate_futures, value_truth_reveal
 
-register_labels("value", headers=("value", "label"))
+register_labels("value", headers=("value.col", "value", "label"), values={"parameter": "value.param", "group": "size_tier", "measure": "value"}, value_keys=("value",))
 
 __all__ = ["ABC_CLASSES", "GROUPINGS", "MBGNBDFit", "MBGNBDParams", "SERVICE_COST_SHARE", "VALUE_MEASURES",
            "abc_classes", "abc_summary", "composition", "customer_value", "expected_purchases", "fit_mbgnbd",
-           "log_likelihood", "probability_alive", "purchase_models", "rfm_summary", "simulate_futures",
-           "simulate_mbgnbd", "size_versus_value", "value_truth_reveal"]
+           "log_likelihood", "model_card", "probability_alive", "purchase_models", "rfm_summary", "simulate_futures",
+           "simulate_mbgnbd", "size_versus_value", "truth_summary", "value_truth_reveal"]

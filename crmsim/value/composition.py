@@ -56,7 +56,9 @@ def size_versus_value(world: World, values: pd.DataFrame, measure: str = "histor
         ``rank_correlation``: Spearman correlation of annual revenue and value;
         ``top_overlap``: share of the largest ``top_share`` of firms (by
         revenue) that are also among the most valuable ``top_share``;
-        ``large_unprofitable``: share of large and very large firms whose value is negative.
+        ``large_unprofitable``: share of large and very large firms whose value is negative;
+        ``largest_in_bottom_half``: share of the largest ``top_share`` of firms whose value to us is in
+        the bottom half (price-oriented, discount-heavy or costly to serve).
     """
     world = check_world(world)
     measure = check_choice("measure", measure, VALUE_MEASURES)
@@ -73,4 +75,5 @@ def size_versus_value(world: World, values: pd.DataFrame, measure: str = "histor
         "rank_correlation": float(np.corrcoef(size, value)[0, 1]) if n > 2 else float("nan"),
         "top_overlap": len(top_size & top_value) / k,
         "large_unprofitable": float((values[measure].to_numpy()[large] < 0).mean()) if large.any() else float("nan"),
+        "largest_in_bottom_half": float(np.mean(value[list(top_size)] <= n / 2)),
     }

@@ -28,9 +28,9 @@ Every number below comes from a seeded simulation, so you can rerun it and get t
 import pandas as pd
 from crmsim import value
 from crmsim.display import labelled, world_overview
-from crmsim.plots.value import plot_composition, plot_pareto, plot_size_vs_value, plot_value_types
+from crmsim.plots.value import plot_composition, plot_pareto, plot_size_vs_value, plot_truth_reveal, plot_value_types
 
-world = crmsim.make_world(seed=2024, n_customers=300)
+world = crmsim.make_world(seed=2024, n_customers=1000)
 world_overview(world)
 """),
     md("""
@@ -77,20 +77,59 @@ ax = plot_composition(by_segment, by="segment")
   customer is still active: a customer that has been silent for much longer than usual has probably left.
 - **Potential value**: the extra yearly value if we won half of what the customer spends on products like ours,
   estimated from its revenue and industry.
-- **Lifetime value** adds up the expected value of all future years, discounted.
+- **Lifetime value** adds up the expected value of the next five years, discounted.
+
+Current and lifetime value are *estimates* from what an analyst can see: each customer's order history, summarised
+as recency, frequency and monetary value (RFM), and a purchase model fitted to it (the modified BG/NBD model: a
+customer buys at its own pace while active and may leave after any order). The chance that a customer is still
+active enters once, through the expected orders.
 """, """
 ## 历史价值、当前价值与潜在价值
 
 - **历史价值**：客户在历史期内已经为我们带来的价值（毛利减去服务成本）。
 - **当前价值**：如果一切照旧，未来12个月预期能得到的价值。它取决于客户是否仍然活跃：沉默时间远超平常购买间隔的客户，很可能已经流失。
 - **潜在价值**：假如我们拿下客户在同类产品上支出的一半（按其营业收入和行业估算），每年还能多得到的价值。
-- **终生价值**把未来各年的预期价值折现后加总。
+- **终生价值**把未来五年的预期价值折现后加总。
+
+当前价值和终生价值都是根据分析人员能看到的信息*估计*出来的：每个客户的订单历史（概括为最近一次购买、购买频率和金额，即RFM），以及据此拟合的购买模型（修正的BG/NBD模型：客户在活跃期间按自己的节奏购买，每次下单后都可能流失）。客户仍然活跃的概率只通过预期订单数计入一次。
 """),
     code("""
 labelled(values.describe().T[["mean", "50%", "max"]])
 """),
     code("""
 ax = plot_value_types(world.customers, values)
+"""),
+    md("""
+### How the model works
+
+The card below is read from the code and from the purchase models fitted to this world, so it always shows what
+the numbers above were computed with: the costs to serve, the horizons and discount rate, and for each size of
+firm how often an active customer orders and how likely it is to leave after an order.
+""", """
+### 模型如何运作
+
+下面的模型卡片直接读取自代码和本模拟市场拟合出的购买模型，因此它显示的正是上面数字所用的参数：服务成本、计算期与折现率，以及各规模企业在活跃期间的下单频率和每次下单后流失的可能性。
+"""),
+    code("""
+labelled(value.model_card(world), "value")
+"""),
+    md("""
+### Truth reveal
+
+A real analyst never learns how right the estimates were. Here we can: the simulation knows every customer's hidden
+purchase rate and dropout chance. The table compares the estimates with the true expectations; the chart shows
+every customer's estimated lifetime value against its true one. Totals come out close, while single customers can
+be far off: an estimate is a good guide for a portfolio and a rough one for a single account.
+""", """
+### 揭晓真实值
+
+现实中的分析人员永远无法知道估计有多准，而在这里可以：模拟知道每个客户隐藏的购买速度和流失概率。下表比较估计值与真实期望值；下图画出每个客户估计的终生价值与真实终生价值。合计值很接近，单个客户却可能相差很大：估计值适合指导整体客户组合，用于单个客户时只能作粗略参考。
+"""),
+    code("""
+labelled(value.truth_summary(world, values), "value")
+"""),
+    code("""
+ax = plot_truth_reveal(value.value_truth_reveal(world, values))
 """),
     md("""
 ## ABC analysis and the Pareto curve
@@ -116,19 +155,21 @@ ax = plot_pareto(abc)
 ## A big company is not a big customer
 
 Does the size of a firm tell us how valuable it is to us? Compare each customer's own annual revenue with its
-value to us. Large firms often buy only a small share of their needs from us, push for deep discounts or cost
-a lot to serve; small firms can be loyal and profitable.
+lifetime value to us. Large firms often buy only a small share of their needs from us, push for deep discounts
+(especially price-oriented buyers) or cost a lot to serve; small firms can be loyal and profitable. The last
+column counts the largest fifth of firms whose value to us sits in the bottom half of all customers.
 """, """
 ## 大企业不等于大客户
 
 企业规模能说明它对我们有多大价值吗？比较每个客户自身的年营业收入与它对我方的价值。
-大企业往往只从我们这里采购一小部分需求，压低价格，或者服务成本很高；小企业也可能忠诚而且利润丰厚。
+大企业往往只从我们这里采购一小部分需求，压低价格（价格取向型客户尤其如此），或者服务成本很高；小企业也可能忠诚而且利润丰厚。
+最后一列统计：规模最大的五分之一企业中，有多大比例对我方的价值排在全部客户的后一半。
 """),
     code("""
-labelled(pd.Series(value.size_versus_value(world, values), name="").to_frame().T, decimals=3)
+labelled(pd.Series(value.size_versus_value(world, values, measure="lifetime_value"), name="").to_frame().T, decimals=3)
 """),
     code("""
-ax = plot_size_vs_value(world.customers, values)
+ax = plot_size_vs_value(world.customers, values, measure="lifetime_value")
 """),
     md("""
 ## Explore: ABC by segment
@@ -154,11 +195,17 @@ CustomerValueDashboard(world)
    in how that segment is served?
 2. Find a very large firm with a low or negative value. Using its orders, explain why.
 3. Why can the current value of a customer with a high historical value be close to zero?
+4. In the truth reveal, which customers does the model misjudge most, and why can it not know better?
+
+**Graded exercise**: `exercises/en/01_customer_value_exercise.ipynb` (your own data; checks with hints).
 """, """
 ## 思考题
 
 1. 哪一类客户的客户数占比与价值占比差距最大？你会如何调整对这类客户的服务？
 2. 找出一家价值很低甚至为负的特大型企业，根据它的订单说明原因。
 3. 为什么历史价值很高的客户，当前价值可能接近于零？
+4. 在"揭晓真实值"中，模型对哪些客户的判断偏差最大？为什么它无法做得更好？
+
+**练习**：`exercises/zh/01_customer_value_exercise.ipynb`（你自己的数据，检查时给出提示）。
 """),
 ]
