@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     from .exercises.cli import add_parser as add_class_parser  # `class ...`: the classroom (crmsim/exercises/cli.py)
 
     add_class_parser(sub)
+    from .roleplay.cli import add_parser as add_roleplay_parser  # `roleplay cards ...` (crmsim/roleplay/cli.py)
+
+    add_roleplay_parser(sub)
     return parser
 
 
@@ -70,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
                 from .exercises.cli import run as run_class
 
                 return run_class(args)
+            if args.command == "roleplay":
+                from .roleplay.cli import run as run_roleplay
+
+                return run_roleplay(args)
             return _export(args)
     except (ValueError, TypeError, OSError) as exc:
         if isinstance(exc, BrokenPipeError):

@@ -1,4 +1,4 @@
-"""Plots of a role play: how each person's attitude moved, and where the time went.
+"""Plots of a role play: how each person's attitude moved, where the time went, and the buying-centre map.
 
 The functions draw the tables of a :class:`crmsim.roleplay.RoleplayRun`; they
 compute nothing of their own. Their text is in :mod:`crmsim.i18n.roleplay`.
@@ -38,7 +38,8 @@ def plot_attitudes(run: RoleplayRun, ax: Axes | None = None) -> Axes:
     ax.set_xlabel(i18n.t("rp.plot.round"))
     ax.set_ylabel(i18n.t("rp.plot.attitude"))
     ax.set_title(i18n.t("rp.plot.attitudes.title"))
-    ax.legend(fontsize="small", loc="lower right")
+    # Beside the axes, not on them: a legend inside hid late rounds of the lines it names.
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return ax
 
 
@@ -56,4 +57,60 @@ def plot_effort(run: RoleplayRun, ax: Axes | None = None) -> Axes:
     percent_axis(ax)
     ax.set_title(i18n.t("rp.plot.effort.title"))
     ax.legend(fontsize="small")
+    return ax
+
+
+#: Marker area of a person of influence 1 on the buying-centre map (points squared).
+MAP_MARKER_AREA = 900.0
+
+
+@plot_function
+def plot_buying_centre(run: RoleplayRun, ax: Axes | None = None) -> Axes:
+    """The buying-centre map: each person at their influence and attitude, an arrow from the start to now.
+
+    Markers grow with influence; the coach is a star. The attitudes are
+    those after the rounds played so far (the start when none is).
+    """
+    ax = axes_or_new(ax)
+    people = run.scenario.people
+    start = people["attitude"].to_numpy(dtype=float)
+    now = run.rounds.groupby("contact_id")["attitude_after"].last().reindex(people["contact_id"]).to_numpy() \
+        if len(run.rounds) else start
+    influence = people["influence"].to_numpy(dtype=float)
+    coach = people["is_coach"].to_numpy(dtype=bool)
+    colours = np.where(now >= 0.2, "tab:green", np.where(now <= -0.2, "tab:red", "tab:gray"))
+    for i, label in enumerate(_person_labels(run)):
+        if start[i] != now[i]:
+            ax.annotate("", xy=(influence[i], now[i]), xytext=(influence[i], start[i]),
+                        arrowprops={"arrowstyle": "->", "color": "0.5"})
+        ax.scatter(influence[i], now[i], s=MAP_MARKER_AREA * influence[i], c=colours[i], alpha=0.8,
+                   marker="*" if coach[i] else "o", edgecolors="k", linewidths=0.5, zorder=3)
+        text = label + (f" · {i18n.t('rp.plot.map.coach')}" if coach[i] else "")
+        ax.annotate(text, (influence[i], now[i]), xytext=(8, 6), textcoords="offset points", fontsize="small")
+    ax.axhline(0.0, color="0.6", linewidth=0.8)
+    ax.set_xlim(0.0, 1.15)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel(i18n.t("rp.plot.map.influence"))
+    ax.set_ylabel(i18n.t("rp.plot.attitude"))
+    ax.set_title(i18n.t("rp.plot.map.title"))
+    return ax
+
+
+@plot_function
+def plot_scorecard(card, ax: Axes | None = None) -> Axes:
+    """Grouped bars of the ranked measures of a class :func:`~crmsim.roleplay.scorecard`, one group per team."""
+    from ..roleplay import RANKED_MEASURES
+
+    ax = axes_or_new(ax)
+    x = np.arange(len(card))
+    width = 0.8 / len(RANKED_MEASURES)
+    for k, measure in enumerate(RANKED_MEASURES):
+        ax.bar(x + (k - (len(RANKED_MEASURES) - 1) / 2) * width, card[measure].to_numpy(dtype=float), width=width,
+               label=i18n.t(f"rp.col.{measure}"))
+    names = [i18n.t(f"rp.team.{team}") if i18n.has(f"rp.team.{team}") else str(team) for team in card["team"]]
+    ax.set_xticks(x, [f"{rank}. {name}" for rank, name in zip(card["rank"], names)])
+    ax.set_ylim(0.0, 1.05)
+    ax.set_ylabel(i18n.t("rp.plot.scores.value"))
+    ax.set_title(i18n.t("rp.plot.scores.title"))
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return ax

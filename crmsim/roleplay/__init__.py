@@ -32,22 +32,31 @@ teams with the same plan end close, not equal.
 Tables have coded columns and values; show them with
 ``crmsim.display.labelled(table, "roleplay")``.
 
-Modules: :mod:`.scenario` (the buying centre), :mod:`.rules` (checking
-moves), :mod:`.play` (the response model and the outcome), :mod:`.debrief`,
-:mod:`.cards` (the role cards) and :mod:`.examples` (two ready-made teams).
+Modules: :mod:`.scenario` (the buying centre), :mod:`.scenario_file`
+(scenarios written in TOML), :mod:`.rules` (checking moves, with messages in
+the class's language), :mod:`.play` (the response model, the outcome and
+:func:`model_card`), :mod:`.debrief`, :mod:`.tables` (several tables and the
+class debrief), :mod:`.workshop` (save and resume), :mod:`.cards` (the role
+cards, printable) and :mod:`.examples` (two ready-made teams). The command
+line ``python -m crmsim roleplay cards`` is :mod:`.cli`.
 """
 
 import pandas as pd
 
 from ..display import register_labels
-from .cards import attitude_word, role_cards
+from .cards import attitude_word, card_pages, cards_html, coach_answer, role_cards, trainer_sheet, write_cards
 from .debrief import FINDINGS, debrief, outcome_table
 from .examples import STYLES, example_moves
-from .play import (BASE_MARGIN, CONCESSION_POINTS, DECISION_MAKER_WEIGHT, HALF_EFFECT_HOURS, MAX_STEP, NEGLECT, NOISE,
-                   PROMISE_COST, RoleplayRun, account_health, approach_fit, margin_after, play, support,
-                   win_probability)
-from .rules import APPROACHES, check_moves
+from .play import (BASE_MARGIN, COACH_BOOST, CONCESSION_POINTS, DECISION_MAKER_WEIGHT, HALF_EFFECT_HOURS, MAX_STEP,
+                   NEGLECT, NOISE, PROMISE_COST, RoleplayRun, account_health, approach_fit, margin_after, model_card,
+                   play, support, win_probability)
+from .rules import APPROACHES, RuleError, approach_code, check_moves
 from .scenario import CONCERNS, ROUNDS, Scenario, make_scenario
+from .scenario_file import (ScenarioFileError, load_scenario, parse_scenario, scenario_from_record, scenario_record,
+                            shipped_path, shipped_scenarios)
+from .tables import RANKED_MEASURES, buyer_view, method_score, play_tables, scorecard, table_names, textbook_run
+from .views import Sheet, default_scenario, sheet
+from .workshop import Workshop, load_workshop, save_workshop
 
 
 def _as_played(column: str, values: pd.Series) -> None:
@@ -56,15 +65,19 @@ def _as_played(column: str, values: pd.Series) -> None:
 
 
 register_labels("roleplay", headers=("rp.col",),
-                values={"approach": "rp.approach", "concern": "rp.concern", "finding": "rp.finding",
+                values={"approach": "rp.approach", "main_approach": "rp.approach", "team": "rp.team", "concern": "rp.concern", "finding": "rp.finding", "unit": "rp.unit", "meaning": "rp.meaning",
                         "lesson": "rp.lesson", "role": "role"},
                 # The sales team's card is "seller", which is not a buying role; outcome and team names
                 # are the labels of outcome tables.
                 value_keys=("rp.role", "rp.outcome", "rp.team"),
                 numbers=_as_played)
 
-__all__ = ["APPROACHES", "BASE_MARGIN", "CONCERNS", "CONCESSION_POINTS", "DECISION_MAKER_WEIGHT", "FINDINGS",
-           "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST", "ROUNDS", "STYLES", "RoleplayRun",
-           "Scenario", "account_health", "approach_fit", "attitude_word", "check_moves", "debrief",
-           "example_moves", "make_scenario", "margin_after", "outcome_table", "play", "role_cards", "support",
-           "win_probability"]
+__all__ = ["APPROACHES", "BASE_MARGIN", "COACH_BOOST", "CONCERNS", "CONCESSION_POINTS", "DECISION_MAKER_WEIGHT",
+           "FINDINGS", "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST", "RANKED_MEASURES",
+           "ROUNDS", "STYLES", "RoleplayRun", "RuleError", "Scenario", "ScenarioFileError", "Sheet", "Workshop",
+           "account_health", "approach_code", "approach_fit", "attitude_word", "buyer_view", "card_pages",
+           "cards_html", "check_moves", "coach_answer", "debrief", "default_scenario", "example_moves",
+           "load_scenario", "load_workshop", "make_scenario", "margin_after", "method_score", "model_card",
+           "outcome_table", "parse_scenario", "play", "play_tables", "role_cards", "save_workshop",
+           "scenario_from_record", "scenario_record", "scorecard", "sheet", "shipped_path", "shipped_scenarios",
+           "support", "table_names", "textbook_run", "trainer_sheet", "win_probability", "write_cards"]

@@ -1,10 +1,20 @@
-"""The role cards: a view of the scenario to print and hand out, one card per player."""
+"""The role cards: a view of the scenario to print and hand out, one page per player.
+
+:func:`role_cards` is the table of every card; :func:`cards_html` lays them out
+to print, one page per player holding only that player's private lines, and
+a trainer's sheet with everything; :func:`write_cards` writes it atomically.
+"""
 
 from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
 
 import pandas as pd
 
 from .. import i18n
+from ..files import staged
 from .scenario import Scenario
 
 #: Attitudes below minus this read "against", above it "in favour", in between "neutral".
@@ -68,3 +78,118 @@ def role_cards(scenario: Scenario, *, language: str | None = None) -> pd.DataFra
                                  role=t(f"role.{person.role}")),
                      "private": private})
     return pd.DataFrame(rows)
+
+
+#: Print styles of the cards: one A4 page per player, no text cut, CJK fonts first for Chinese.
+CARD_CSS = """
+@page { size: A4; margin: 16mm; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+       "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.5; color: #111; }
+.crmsim-card { page-break-after: always; break-after: page; padding: 4mm 0; }
+.crmsim-card:last-child { page-break-after: auto; break-after: auto; }
+.crmsim-card h1 { font-size: 18pt; margin: 0 0 2mm 0; }
+.crmsim-card h2 { font-size: 13pt; margin: 5mm 0 1mm 0; }
+.crmsim-card .who { color: #444; margin: 0 0 3mm 0; }
+.crmsim-card .private { border: 1.5pt solid #a00; padding: 3mm; }
+.crmsim-card p { white-space: normal; overflow-wrap: anywhere; }
+.crmsim-card table { border-collapse: collapse; width: 100%; font-size: 10pt; }
+.crmsim-card th, .crmsim-card td { border: 0.5pt solid #888; padding: 1.5mm; text-align: left; vertical-align: top; }
+@media screen { .crmsim-card { border-bottom: 2px dashed #bbb; margin-bottom: 8mm; } }
+"""
+
+
+def card_pages(scenario: Scenario, *, language: str | None = None) -> list[dict]:
+    """The printed pages: one per player (the sales team, then each person), then the trainer's sheet.
+
+    Returns
+    -------
+    list of dict
+        ``role``, ``contact_id`` (0 for the sales team and the trainer),
+        ``heading``, ``who`` (name and title), ``public`` and ``private``
+        text; the trainer's page (role ``"trainer"``) has ``private`` empty
+        and its table in :func:`trainer_sheet`.
+    """
+    language = i18n.check_language(language) if language else i18n.get_language()
+    cards = role_cards(scenario, language=language)
+    ids = [0, *scenario.people["contact_id"].astype(int)]
+    pages = []
+    for contact_id, card in zip(ids, cards.to_dict("records")):
+        role = i18n.t(f"rp.role.{card['role']}" if card["role"] == "seller" else f"role.{card['role']}", language)
+        who = f"{card['name']}, {card['title']}" if language == "en" else f"{card['name']}，{card['title']}"
+        pages.append({"role": card["role"], "contact_id": contact_id, "heading": role,
+                      "who": who if card["name"] else "", "public": card["public"], "private": card["private"]})
+    pages.append({"role": "trainer", "contact_id": 0, "heading": i18n.t("rp.cards.trainer", language), "who": "",
+                  "public": coach_answer(scenario, language=language), "private": ""})
+    return pages
+
+
+def coach_answer(scenario: Scenario, *, language: str | None = None) -> str:
+    """The answer to "who is the coach?", for the trainer's sheet."""
+    language = i18n.check_language(language) if language else i18n.get_language()
+    people = scenario.people
+    coaches = people[people["is_coach"]]
+    if coaches.empty:
+        return i18n.t("rp.cards.no_coach", language)
+    column = "name_zh" if language == "zh" else "name_en"
+    names = ("、" if language == "zh" else ", ").join(
+        f"{row[column]} ({i18n.t('role.' + str(row['role']), language)})" for _, row in coaches.iterrows())
+    return i18n.t("rp.cards.coach_is", language, names=names)
+
+
+def trainer_sheet(scenario: Scenario, *, language: str | None = None) -> pd.DataFrame:
+    """Everything about the buying centre on one table, for the trainer only (text, in ``language``)."""
+    language = i18n.check_language(language) if language else i18n.get_language()
+    people = scenario.people
+    column = "name_zh" if language == "zh" else "name_en"
+    yes, no = i18n.t("bool.True", language), i18n.t("bool.False", language)
+    rows = {i18n.t("rp.col.contact_id", language): people["contact_id"].astype(int).tolist(),
+            i18n.t("rp.col.name", language): people[column].astype(str).tolist(),
+            i18n.t("rp.col.role", language): [i18n.t(f"role.{r}", language) for r in people["role"].astype(str)],
+            i18n.t("rp.col.title", language): [i18n.t(f"title.{t}", language) for t in people["title"].astype(str)],
+            i18n.t("rp.col.influence", language): [f"{v:.0%}" for v in people["influence"]],
+            i18n.t("rp.col.attitude_before", language): [f"{v:+.2f}" for v in people["attitude"]],
+            i18n.t("rp.col.concern", language): [i18n.t(f"rp.concern.{c}", language)
+                                                 for c in people["concern"].astype(str)],
+            i18n.t("rp.col.is_coach", language): [yes if c else no for c in people["is_coach"]]}
+    return pd.DataFrame(rows)
+
+
+def cards_html(scenario: Scenario, *, language: str | None = None) -> str:
+    """The role cards as one HTML document to print: a page per player, then the trainer's sheet.
+
+    Each player's page holds the public brief and that player's private
+    lines only; the trainer's sheet holds everything, with the coach named.
+    No text is shortened.
+    """
+    language = i18n.check_language(language) if language else i18n.get_language()
+    pages = card_pages(scenario, language=language)
+    esc = html.escape
+    parts = []
+    for page in pages:
+        body = [f"<h1>{esc(page['heading'])}</h1>"]
+        if page["who"]:
+            body.append(f"<p class='who'>{esc(page['who'])}</p>")
+        if page["role"] == "trainer":
+            body.append(f"<p><strong>{esc(page['public'])}</strong></p>")
+            body.append(trainer_sheet(scenario, language=language).to_html(index=False, escape=True, border=0))
+            body.append(f"<h2>{esc(i18n.t('rp.cards.rules', language))}</h2>")
+            body.append(f"<p>{esc(role_cards(scenario, language=language)['private'].iloc[0])}</p>")
+        else:
+            body.append(f"<h2>{esc(i18n.t('rp.col.public', language))}</h2><p>{esc(page['public'])}</p>")
+            body.append(f"<div class='private'><h2>{esc(i18n.t('rp.col.private', language))}</h2>"
+                        f"<p>{esc(page['private'])}</p></div>")
+        parts.append(f"<section class='crmsim-card' data-role='{esc(page['role'])}' "
+                     f"data-contact='{page['contact_id']}'>{''.join(body)}</section>")
+    title = esc(i18n.t("rp.cards.title", language, company=str(scenario.customer[
+        "name_zh" if language == "zh" else "name_en"])))
+    lang = "zh-CN" if language == "zh" else "en"
+    return (f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
+            f"<style>{CARD_CSS}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
+
+
+def write_cards(scenario: Scenario, path: str | os.PathLike, *, language: str | None = None) -> Path:
+    """Write :func:`cards_html` to a new file ``path`` (atomically: all of it or nothing); return the path."""
+    text = cards_html(scenario, language=language)
+    with staged(path) as staging:
+        staging.write_text(text, encoding="utf-8")
+    return Path(path)

@@ -19,6 +19,11 @@ INFLUENCE_OVERLAP = 0.6       # overlap of time and influence that counts as "ti
 INFORMED_SHARE = 0.7          # share of presentation hours that should go to people whose need is known
 LAST_COACH_ROUND = 2          # the coach should be asked by this round
 REAL_INFLUENCE = 0.4          # people with at least this influence must be met
+#: What each check's evidence counts (texts under ``rp.unit.*``).
+EVIDENCE_UNITS = {"decision_maker_reached": "share_of_hours", "effort_follows_influence": "overlap",
+                  "gatekeeper_won": "attitude", "needs_before_presenting": "share_of_presenting",
+                  "coach_used": "round", "no_over_promising": "hours", "concessions_targeted": "hours",
+                  "nobody_neglected": "people"}
 
 
 def debrief(run: RoleplayRun) -> pd.DataFrame:
@@ -33,7 +38,8 @@ def debrief(run: RoleplayRun) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``finding`` (a code of :data:`FINDINGS`), ``ok``,
-        ``evidence`` (the number the check looked at) and ``lesson`` (the
+        ``evidence`` (the number the check looked at), ``unit`` (what it
+        counts, a code of :data:`EVIDENCE_UNITS`) and ``lesson`` (the
         code of the lesson, the finding's own: texts under ``rp.lesson.*``).
         The coach check is left out when the buying centre has no coach.
         Show it with ``crmsim.display.labelled(table, "roleplay")``.
@@ -48,7 +54,8 @@ def debrief(run: RoleplayRun) -> pd.DataFrame:
     rows = []
 
     def check(code: str, ok: bool, evidence: float) -> None:
-        rows.append({"finding": code, "ok": bool(ok), "evidence": round(float(evidence), 3), "lesson": code})
+        rows.append({"finding": code, "ok": bool(ok), "evidence": round(float(evidence), 3),
+                     "unit": EVIDENCE_UNITS[code], "lesson": code})
 
     decision_maker_share = share[role == "decision_maker"].sum()
     check("decision_maker_reached", decision_maker_share >= DECISION_MAKER_SHARE, decision_maker_share)

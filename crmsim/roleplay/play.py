@@ -7,6 +7,10 @@ attitude moves towards +1 by ``MAX_STEP * effect * fit`` of the remaining
 distance, and people nobody meets in a round cool by ``NEGLECT``
 (competitors are visiting them). A little seeded noise makes two teams with
 the same plan end close, not equal.
+
+Once the coach has been asked, the team knows how to position with everyone
+else: from the next round their hours count ``COACH_BOOST`` times.
+:func:`model_card` lists every coefficient as a table.
 """
 
 from __future__ import annotations
@@ -28,6 +32,14 @@ BASE_MARGIN = 0.30        # gross margin of the deal before concessions
 CONCESSION_POINTS = 0.04  # margin given away by one full-effect price concession
 PROMISE_COST = 0.25       # account health lost by one full-effect extra promise
 DECISION_MAKER_WEIGHT = 2.0  # the decision maker's influence counts this many times in the support
+COACH_BOOST = 1.5         # after the coach is asked, hours with everyone else count this many times (positioning)
+
+#: The coefficients shown by :func:`model_card`, in the order they act.
+MODEL_PARAMETERS = ("HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "COACH_BOOST", "NOISE", "DECISION_MAKER_WEIGHT",
+                    "BASE_MARGIN", "CONCESSION_POINTS", "PROMISE_COST", "WIN_SLOPE", "WIN_OFFSET", "COMPETITOR_PENALTY")
+WIN_SLOPE = 5.0           # log-odds of winning per unit of support: full support against one rival wins ~97 %
+WIN_OFFSET = 1.0          # log-odds lost to the incumbent's advantage when support is zero
+COMPETITOR_PENALTY = 0.35  # log-odds lost per competitor bidding
 
 #: Columns of :attr:`RoleplayRun.rounds`.
 ROUND_COLUMNS = ("round", "contact_id", "role", "influence", "concern", "approach", "hours", "attitude_before",
@@ -89,9 +101,25 @@ def approach_fit(approach: str, concern: np.ndarray, role: np.ndarray, need_know
     raise ValueError(f"approach={approach!r} is not allowed; choose from {APPROACHES}")
 
 
+def model_card() -> pd.DataFrame:
+    """How the model works, read from the code: one row per coefficient.
+
+    Returns
+    -------
+    DataFrame
+        ``parameter`` (the constant's name in :mod:`crmsim.roleplay.play`),
+        ``value`` and ``meaning`` (a code; its text is ``rp.meaning.<parameter>``).
+        Show it with ``crmsim.display.labelled(card, "roleplay")``.
+    """
+    values = globals()
+    return pd.DataFrame({"parameter": list(MODEL_PARAMETERS),
+                         "value": [float(values[name]) for name in MODEL_PARAMETERS],
+                         "meaning": list(MODEL_PARAMETERS)})
+
+
 def win_probability(support: float, competitors: int) -> float:
     """Chance of winning given the influence-weighted support (-1 to +1) and the number of competitors."""
-    return float(1.0 / (1.0 + np.exp(-(5.0 * support - 1.0 - 0.35 * competitors))))
+    return float(1.0 / (1.0 + np.exp(-(WIN_SLOPE * support - WIN_OFFSET - COMPETITOR_PENALTY * competitors))))
 
 
 def support(influence: np.ndarray, role: np.ndarray, attitude: np.ndarray) -> float:
@@ -110,14 +138,15 @@ def account_health(promise: float) -> float:
     return float(np.clip(1.0 - PROMISE_COST * promise, 0.0, 1.0))
 
 
-def play(scenario: Scenario, moves) -> RoleplayRun:
+def play(scenario: Scenario, moves, *, language: str | None = None) -> RoleplayRun:
     """Play the rounds that ``moves`` cover (see :func:`~crmsim.roleplay.check_moves`).
 
     Rounds are played in order; adding the next round's moves never changes
     the rounds already played (each round's noise comes from the scenario's
     seed alone), so the trainer can call :func:`play` after every round.
+    ``language`` is that of a rule message, the current language by default.
     """
-    moves = check_moves(scenario, moves)
+    moves = check_moves(scenario, moves, language=language)
     n_played = int(moves["round"].max()) if len(moves) else 0
     rounds, attitude, concession, promise = _play_rounds(scenario, moves, n_played)
     people = scenario.people
@@ -151,11 +180,13 @@ def _play_rounds(scenario: Scenario, moves: pd.DataFrame, n_played: int
     concern = people["concern"].astype(str).to_numpy()
     influence = people["influence"].to_numpy()
     gatekeeper = role == "gatekeeper"
+    coach = people["is_coach"].to_numpy(dtype=bool)
     # Drawn for every round of the scenario, so a round's noise never depends on how many are played.
     noise = seeding.child(scenario.seed, "roleplay.noise").normal(0.0, NOISE, size=(len(scenario.rounds), n))
     attitude = people["attitude"].to_numpy().astype(float)
     need_known = np.zeros(n, dtype=bool)
     concession = promise = 0.0
+    coached = False  # whether the coach was asked in an earlier round
     frames = []
     for r in range(1, n_played + 1):
         this = moves[moves["round"] == r]
@@ -167,7 +198,9 @@ def _play_rounds(scenario: Scenario, moves: pd.DataFrame, n_played: int
         approach[position] = this["approach"].to_numpy()
         # The gatekeeper's attitude at the start of the round decides how much of the time reaches the others.
         access = 0.5 + 0.25 * (1.0 + attitude[gatekeeper].mean()) if gatekeeper.any() else 1.0
-        effect = 1.0 - 0.5 ** (np.where(gatekeeper, hours, hours * access) / HALF_EFFECT_HOURS)
+        # A coach asked in an earlier round has told the team how to position with everyone else.
+        boost = np.where(coach, 1.0, COACH_BOOST) if coached else np.ones(n)
+        effect = 1.0 - 0.5 ** (np.where(gatekeeper, hours, hours * access) * boost / HALF_EFFECT_HOURS)
         fit = np.zeros(n)
         for code in APPROACHES:  # six approaches, each applied to its people at once
             chosen = approach == code
@@ -180,6 +213,7 @@ def _play_rounds(scenario: Scenario, moves: pd.DataFrame, n_played: int
         need_known |= met & (approach == "spin_questions")
         if np.any(met & (approach == "ask_coach")):
             need_known[:] = True
+            coached = True
         concession += float(effect[approach == "price_concession"].sum())
         promise += float(effect[approach == "extra_promise"].sum())
         frames.append(pd.DataFrame({

@@ -21,7 +21,7 @@ def textbook(scenario):
 
 def test_the_debrief_is_coded_and_checks_every_finding(textbook):
     table = rp.debrief(textbook)
-    assert list(table.columns) == ["finding", "ok", "evidence", "lesson"]
+    assert list(table.columns) == ["finding", "ok", "evidence", "unit", "lesson"]
     assert tuple(table["finding"]) == rp.FINDINGS  # this buying centre has a coach
     assert (table["lesson"] == table["finding"]).all()
 
@@ -39,8 +39,9 @@ def test_role_cards_and_tables_speak_the_language(scenario, language):
     crmsim.set_language(language)
     result = rp.play(scenario, rp.example_moves(scenario, "textbook"))
     shown = labelled(rp.debrief(result), "roleplay")
-    assert list(shown.columns) == [crmsim.t(f"rp.col.{c}") for c in ("finding", "ok", "evidence", "lesson")]
-    assert shown.iloc[0, 3] == crmsim.t("rp.lesson.decision_maker_reached")
+    assert list(shown.columns) == [crmsim.t(f"rp.col.{c}") for c in ("finding", "ok", "evidence", "unit", "lesson")]
+    assert shown.iloc[0, 4] == crmsim.t("rp.lesson.decision_maker_reached")
+    assert shown.iloc[0, 3] == crmsim.t("rp.unit.share_of_hours")
     assert set(shown.iloc[:, 1]) <= {crmsim.t("bool.True"), crmsim.t("bool.False")}
     assert len(rp.outcome_table(result)) == len(result.outcome)
     both = rp.outcome_table({"textbook": result, "novice": result})
@@ -91,7 +92,7 @@ def test_every_model_table_keeps_coded_columns_in_chinese(rp_world):
     assert list(run.outcome.index) == ["rounds_played", "support", "win_probability", "margin", "account_health",
                                        "expected_profit", "won"]
     table = rp.debrief(run)
-    assert list(table.columns) == ["finding", "ok", "evidence", "lesson"]
+    assert list(table.columns) == ["finding", "ok", "evidence", "unit", "lesson"]
     assert not any(CJK.search(str(v)) for v in table[["finding", "lesson"]].to_numpy().ravel())
     assert set(run.rounds["approach"]) <= {*rp.APPROACHES, "none"}
     assert list(rp.role_cards(zh_scenario).columns) == ["role", "name", "title", "public", "private"]

@@ -1,0 +1,271 @@
+"""The role-play console: a trainer runs the play in class without writing code.
+
+Choose the account (a seed, a shipped scenario file or your own), then for
+each round and each person pick an approach and the hours (the sliders never
+let a round's hours exceed its budget), and press "Play round". The figure
+shows the buying-centre map (influence, attitude, the coach) and everyone's
+attitude round by round; "Undo last round" takes a round back. With
+``tables=N`` several teams play the same account, each with its own moves,
+and the class scorecard under the figure pools them. Every label and every
+rule message is in the language that was current when the console was made.
+
+It is one ``ipywidgets.VBox`` (``console.widget``), so Voilà can render it;
+pytest drives it without a kernel: set ``console.approach[contact_id].value``
+and ``console.hours[contact_id].value`` and call ``console.play_button.click()``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import i18n
+from ..plots import roleplay as rpplots
+from ..roleplay import (APPROACHES, ROUNDS, RuleError, Scenario, check_moves, default_scenario, load_scenario,
+                        load_workshop, make_scenario, play_tables, save_workshop, scorecard, sheet,
+                        shipped_scenarios, table_names)
+from ..validation import check_int
+from ..world import World, check_world
+from . import Dashboard
+
+#: The account choice that draws the account from the seed, and the one of a scenario given to the console.
+FROM_SEED, GIVEN = "seed", "given"
+#: Step of the hours sliders: half an hour, as the textbook team plans.
+HOURS_STEP = 0.5
+#: Most tables one console runs: a class of 30 at five or six tables, with room to spare.
+MAX_TABLES = 10
+
+
+class RolePlayConsole(Dashboard):
+    """Run the role play round by round at one or several tables.
+
+    Parameters
+    ----------
+    world : World, optional
+        The market whose key accounts a seed chooses from; by default the
+        course's role-play world (:func:`crmsim.roleplay.default_scenario`).
+    seed : int
+        The first account shown (when no ``scenario`` is given).
+    scenario : Scenario or path, optional
+        A scenario, or a scenario file (``.toml``) or shipped example's name.
+    tables : int
+        Teams playing the same account in parallel (1 to :data:`MAX_TABLES`).
+
+    Attributes
+    ----------
+    approach, hours : dict of contact id -> widget
+        This round's approach dropdown and hours slider of each person.
+    play_button, undo_button : ipywidgets.Button
+    message : ipywidgets.HTML
+        What the last action did, or why a move was refused.
+    debrief : ipywidgets.HTML
+        The class scorecard of every table that has played.
+    """
+
+    figsize = (11.0, 4.2)
+    css_class = "crmsim-roleplay-console"
+
+    def __init__(self, world: World | None = None, *, seed: int = 0, scenario: Scenario | str | os.PathLike | None = None,
+                 tables: int = 1) -> None:
+        self.world = None if world is None else check_world(world)
+        self.first_seed = check_int("seed", seed, minimum=0)
+        self.tables = table_names(check_int("tables", tables, minimum=1, maximum=MAX_TABLES))
+        if scenario is not None and not isinstance(scenario, Scenario):
+            scenario = load_scenario(scenario)
+        self.given = scenario
+        self.language = i18n.get_language()
+        self.scenario: Scenario | None = None
+        self.moves: dict[str, list[pd.DataFrame]] = {team: [] for team in self.tables}
+        self._account_key = None
+        self._adjusting = False
+        self.approach: dict[int, widgets.Dropdown] = {}
+        self.hours: dict[int, widgets.FloatSlider] = {}
+        self.people_box = widgets.VBox()
+        self.round_label = widgets.HTML()
+        self.hours_left = widgets.HTML()
+        self.message = widgets.HTML()
+        self.message.add_class("crmsim-message")
+        self.play_button = widgets.Button(description=self.t("rp.widget.play"), button_style="primary")
+        self.undo_button = widgets.Button(description=self.t("rp.widget.undo"))
+        self.play_button.on_click(lambda _button: self.play_round())
+        self.undo_button.on_click(lambda _button: self.undo())
+        self.debrief = widgets.HTML()
+        super().__init__()
+        self.widget.children = (*self.widget.children, self.debrief)
+
+    def t(self, key: str, **fields: object) -> str:
+        return i18n.t(key, self.language, **fields)
+
+    # --- Dashboard -------------------------------------------------------------
+    def build_controls(self) -> dict[str, widgets.Widget]:
+        options = [(self.t("rp.widget.from_seed"), FROM_SEED)] + [(name, name) for name in shipped_scenarios()]
+        if self.given is not None:
+            options.insert(0, (str(self.given.customer["name_zh" if self.language == "zh" else "name_en"]), GIVEN))
+        team_options = [(self.t(f"rp.team.{team}"), team) for team in self.tables]
+        return {"source": widgets.Dropdown(options=options, value=options[0][1], description=self.t("rp.widget.account")),
+                "seed": widgets.BoundedIntText(value=self.first_seed, min=0, max=2**31 - 1,
+                                               description=self.t("rp.widget.seed")),
+                "table": widgets.Dropdown(options=team_options, value=self.tables[0],
+                                          description=self.t("rp.widget.table"),
+                                          layout=widgets.Layout(display="flex" if len(self.tables) > 1 else "none"))}
+
+    def layout_controls(self) -> widgets.Widget:
+        top = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
+        return widgets.VBox([top, self.round_label, self.people_box, self.hours_left,
+                             widgets.HBox([self.play_button, self.undo_button]), self.message])
+
+    def compute(self, source: str, seed: int, table: str) -> dict[str, Any]:
+        key = (source, seed if source == FROM_SEED else None)
+        if key != self._account_key:
+            self._new_account(self._scenario_of(source, seed))
+            self._account_key = key
+        runs = play_tables(self.scenario, {team: self._moves_of(team) for team in self.tables}, language=self.language)
+        self._refresh_round(table)
+        return {"scenario": self.scenario, "runs": runs, "team": table, "run": runs[table]}
+
+    def draw(self, result: dict[str, Any], figure: Figure) -> None:
+        figure.subplots_adjust(left=0.06, right=0.76, bottom=0.13, top=0.9, wspace=0.28)
+        left, right = figure.subplots(1, 2)
+        rpplots.plot_buying_centre(result["run"], ax=left)
+        rpplots.plot_attitudes(result["run"], ax=right)
+
+    def summarise(self, result: dict[str, Any]) -> str:
+        outcome = result["run"].outcome
+        team = self.t(f"rp.team.{result['team']}")
+        self.debrief.value = self._debrief_html(result["runs"])
+        return f"<b>{team}</b>: " + self.t("rp.widget.status", win=outcome["win_probability"],
+                                          margin=outcome["margin"], health=outcome["account_health"])
+
+    # --- the account and the rounds ------------------------------------------------
+    def _scenario_of(self, source: str, seed: int) -> Scenario:
+        if source == GIVEN:
+            return self.given
+        if source != FROM_SEED:
+            return load_scenario(source)
+        return default_scenario(seed) if self.world is None else make_scenario(self.world, seed=seed)
+
+    def _new_account(self, scenario: Scenario) -> None:
+        """Start every table afresh on ``scenario`` and make one row of controls per person."""
+        self.scenario = scenario
+        self.moves = {team: [] for team in self.tables}
+        people = scenario.people
+        names = people["name_zh" if self.language == "zh" else "name_en"].astype(str)
+        self.approach, self.hours, rows = {}, {}, []
+        for contact_id, name, role, coach in zip(people["contact_id"].astype(int), names, people["role"].astype(str),
+                                                 people["is_coach"]):
+            options = [(self.t("rp.approach.none"), "none")] + [
+                (self.t(f"rp.approach.{a}"), a) for a in APPROACHES if a != "ask_coach" or coach]
+            label = widgets.HTML(self.t("rp.widget.person", name=name, role=self.t(f"role.{role}")),
+                                 layout=widgets.Layout(width="16em"))
+            approach = widgets.Dropdown(options=options, value="none", layout=widgets.Layout(width="14em"))
+            hours = widgets.FloatSlider(value=0.0, min=0.0, max=scenario.hours_per_round, step=HOURS_STEP,
+                                        description=self.t("rp.widget.hours"), readout_format=".1f")
+            approach.observe(lambda change, h=hours: self._approach_changed(change, h), names="value")
+            hours.observe(lambda _change: self._respect_budget(), names="value")
+            self.approach[contact_id], self.hours[contact_id] = approach, hours
+            rows.append(widgets.HBox([label, approach, hours]))
+        self.people_box.children = tuple(rows)
+        self.message.value = ""
+
+    def _moves_of(self, team: str) -> pd.DataFrame:
+        rounds = self.moves[team]
+        return pd.concat(rounds, ignore_index=True) if rounds else check_moves(self.scenario, [])
+
+    def _approach_changed(self, change: dict, hours: widgets.FloatSlider) -> None:
+        if change["new"] == "none":
+            hours.value = 0.0
+
+    def _respect_budget(self) -> None:
+        """Each slider may go up to what the others leave of the round's budget."""
+        if self._adjusting:
+            return
+        self._adjusting = True
+        try:
+            budget = self.scenario.hours_per_round
+            total = sum(h.value for h in self.hours.values())
+            for slider in self.hours.values():
+                slider.max = max(budget - (total - slider.value), 0.0)
+            self.hours_left.value = self.t("rp.widget.hours_left", left=max(budget - total, 0.0), budget=budget)
+        finally:
+            self._adjusting = False
+
+    def _refresh_round(self, team: str) -> None:
+        played = len(self.moves[team])
+        rounds = len(self.scenario.rounds)
+        if played >= rounds:
+            self.round_label.value = f"<b>{self.t('rp.widget.finished', rounds=rounds)}</b>"
+        else:
+            name = self.t(f"rp.round.{ROUNDS[played]}")
+            self.round_label.value = f"<b>{self.t('rp.widget.round_of', round=played + 1, rounds=rounds, name=name)}</b>"
+        self.play_button.disabled = played >= rounds
+        self.undo_button.disabled = played == 0
+        for contact_id in self.approach:
+            self.approach[contact_id].value = "none"
+            self.hours[contact_id].value = 0.0
+        self._respect_budget()
+
+    def round_moves(self) -> list[dict]:
+        """This round's moves as the controls show them (people with an approach and some hours)."""
+        team = self.controls["table"].value
+        r = len(self.moves[team]) + 1
+        return [{"round": r, "contact_id": c, "approach": self.approach[c].value, "hours": float(self.hours[c].value)}
+                for c in self.approach if self.approach[c].value != "none" and self.hours[c].value > 0]
+
+    def play_round(self) -> None:
+        """Play this round's moves at the current table (a refused move leaves everything as it was)."""
+        team = self.controls["table"].value
+        moves = self.round_moves()
+        if not moves:
+            self.message.value = self.t("rp.widget.nobody")
+            return
+        try:
+            checked = check_moves(self.scenario, [*self._moves_of(team).to_dict("records"), *moves],
+                                  language=self.language)
+        except RuleError as error:
+            self.message.value = f"<span style='color:#a00'>{error}</span>"
+            return
+        r = len(self.moves[team]) + 1
+        self.moves[team].append(checked[checked["round"] == r].reset_index(drop=True))
+        self.update()
+        self.message.value = self.t("rp.widget.played", team=self.t(f"rp.team.{team}"), round=r)
+
+    def undo(self) -> None:
+        """Take back the current table's last round."""
+        team = self.controls["table"].value
+        name = self.t(f"rp.team.{team}")
+        if not self.moves[team]:
+            self.message.value = self.t("rp.widget.nothing_to_undo", team=name)
+            return
+        self.moves[team].pop()
+        self.update()
+        self.message.value = self.t("rp.widget.undone", team=name, round=len(self.moves[team]) + 1)
+
+    def _debrief_html(self, runs: dict) -> str:
+        played = {team: run for team, run in runs.items() if run.outcome["rounds_played"] > 0}
+        if not played:
+            return ""
+        card = scorecard(played)
+        columns = ["rank", "team", "win_probability", "margin", "account_health", "method_score", "expected_profit",
+                   "profit_vs_textbook", "points"]
+        return f"<h4>{self.t('rp.plot.scores.title')}</h4>" + sheet(card[columns], language=self.language)._repr_html_()
+
+    # --- save and resume -------------------------------------------------------------
+    def save(self, path: str | os.PathLike) -> None:
+        """Save the account and every table's moves to a new JSON file (see :func:`crmsim.roleplay.save_workshop`)."""
+        save_workshop(path, self.scenario, {team: self._moves_of(team) for team in self.tables})
+
+    @classmethod
+    def resume(cls, path: str | os.PathLike) -> RolePlayConsole:
+        """A console on a saved workshop, every table at the round it had reached."""
+        workshop = load_workshop(path)
+        console = cls(scenario=workshop.scenario, tables=len(workshop.moves))
+        for team, moves in zip(console.tables, workshop.moves.values()):
+            console.moves[team] = [moves[moves["round"] == r].reset_index(drop=True)
+                                   for r in sorted(moves["round"].unique())]
+        console.update()
+        return console
+
