@@ -188,3 +188,118 @@ register({
     "ex02.verdict.below": ("Not yet: {profit} CNY does not beat the default ({default}); {hint}",
                            "还不对：{profit} 元没有超过默认政策（{default}）；{hint}"),
 })
+
+# --- exercise 03: the key-account process ----------------------------------------------------
+register({
+    "ex03.title": ("Exercise 03 · The key-account process", "练习 03 · 大客户销售流程"),
+    "ex03.task.a_opportunities": ("Q1 opportunities graded A", "第1题 A级商机数"),
+    "ex03.task.tender_conversion": ("Q2 conversion of the tender stage", "第2题 招投标阶段的转化率"),
+    "ex03.task.top_revenue_grade": ("Q3 grade with the most revenue", "第3题 销售额最多的等级"),
+    "ex03.task.coach_win_rate": ("Q4 win rate with a coach", "第4题 有教练时的赢单率"),
+    "ex03.task.rep_policy": ("Q5 a better rep policy (decision)", "第5题 更好的销售代表政策（决策题）"),
+    "ex03.task.why_effort": ("Q6 why it earns more (written)", "第6题 为什么赚得更多（文字题）"),
+    "ex03.hint.a_opportunities": ("count the rows of run.opportunities whose grade is \"A\".",
+                                  "统计 run.opportunities 中 grade 为 \"A\" 的行数。"),
+    "ex03.hint.tender_conversion": ("read the tender row of ka.funnel(run): advanced divided by entered.",
+                                    "读取 ka.funnel(run) 中招投标（tender）那一行：达到关键节点的数量除以进入的数量。"),
+    "ex03.hint.top_revenue_grade": ("compare the revenue column of ka.win_rates(run, by=\"grade\") (the total, not "
+                                    "the revenue per opportunity).",
+                                    "比较 ka.win_rates(run, by=\"grade\") 的 revenue 列（总销售额，不是每个商机的销售额）。"),
+    "ex03.hint.coach_win_rate": ("group by coach with ka.win_rates(run, by=\"coach\") and read the win rate of the "
+                                 "accounts with a coach (won divided by pursued, not by all opportunities).",
+                                 "用 ka.win_rates(run, by=\"coach\") 按教练分组，读取有教练客户的赢单率（赢单数除以跟进数，不是除以全部商机）。"),
+    "ex03.hint.rep_policy": ("compare candidates with the expected_margin function: where the hours go by grade, "
+                             "which grades are pursued and how deep the discount is are the levers.",
+                             "用 expected_margin 函数比较候选政策：时间在各等级之间的分配、跟进哪些等级以及折扣深浅是主要杠杆。"),
+    "ex03.hint.why_effort": ("say where your hours went by grade and what the discount gave up or won.",
+                             "说明你的时间在各等级之间如何分配，以及折扣让出了什么、换来了什么。"),
+    "ex03.refused.hours": ("monthly_hours={value} is not allowed: the rep's hours are fixed at {hours:g} a month; "
+                           "split them differently instead.",
+                           "monthly_hours={value} 不允许：销售代表每月的时间固定为 {hours:g} 小时；请改变时间的分配方式。"),
+    "ex03.verdict.target": ("Correct: expected gross margin {margin} (CNY m) reaches the target {target}: {points} "
+                            "point(s).", "正确：预期毛利 {margin}（百万元）达到目标 {target}：得 {points} 分。"),
+    "ex03.verdict.beats_default": ("Partly: {margin} (CNY m) beats the default ({default}) but not the target "
+                                   "{target}: {points} point(s).",
+                                   "部分正确：{margin}（百万元）高于默认政策（{default}），但未达到目标 {target}：得 {points} 分。"),
+    "ex03.verdict.below": ("Not yet: {margin} (CNY m) does not beat the default ({default}); {hint}",
+                           "还不对：{margin}（百万元）没有超过默认政策（{default}）；{hint}"),
+})
+
+# --- exercise 04: credit decisions -----------------------------------------------------------
+register({
+    "ex04.title": ("Exercise 04 · Credit decisions", "练习 04 · 客户信用管理"),
+    "ex04.task.aaa_customers": ("Q1 customers rated AAA", "第1题 AAA级客户数"),
+    "ex04.task.approval_rate": ("Q2 approval rate", "第2题 授信比例"),
+    "ex04.task.dso": ("Q3 DSO of the default policy", "第3题 默认政策的DSO"),
+    "ex04.task.lost_sales": ("Q4 sales lost to the policy", "第4题 因政策损失的销售额"),
+    "ex04.task.credit_policy": ("Q5 a better credit policy (decision)", "第5题 更好的信用政策（决策题）"),
+    "ex04.task.why_credit": ("Q6 what each lever did (written)", "第6题 各杠杆的作用（文字题）"),
+    "ex04.hint.aaa_customers": ("count the rows of rating whose grade is \"AAA\".",
+                                "统计 rating 中 grade 为 \"AAA\" 的行数。"),
+    "ex04.hint.approval_rate": ("read approval_rate in summary (approved customers divided by all customers).",
+                                "读取 summary 中的 approval_rate（获得授信的客户数除以客户总数）。"),
+    "ex04.hint.dso": ("read dso in summary: average receivables divided by average daily sales.",
+                      "读取 summary 中的 dso：平均应收账款除以平均日销售额。"),
+    "ex04.hint.lost_sales": ("read lost_sales in summary (potential sales minus sales), in CNY.",
+                             "读取 summary 中的 lost_sales（潜在销售额减去实际销售额），单位元。"),
+    "ex04.hint.credit_policy": ("sweep one lever at a time with credit.policy_sweep and watch profit and "
+                                "bad_debt_rate together: the cutoff, the period and collection trade sales against "
+                                "risk.", "用 credit.policy_sweep 每次只调整一个杠杆，同时观察利润和坏账率：筛选标准、信用期限和收账政策"
+                                "是在销售与风险之间取舍。"),
+    "ex04.hint.why_credit": ("name each lever you moved and what it did to sales, money tied up and bad debt.",
+                             "逐一说明你调整的杠杆，以及它对销售额、资金占用和坏账的影响。"),
+    "ex04.refused.fixed": ("{fields} describe the market and our costs, not a credit decision: keep them at the "
+                           "defaults of credit.CreditPolicy().",
+                           "{fields} 描述的是市场和我方成本，不是信用决策：请保持 credit.CreditPolicy() 的默认值。"),
+    "ex04.verdict.target": ("Correct: profit {profit} CNY reaches the target {target} with bad debt {rate} (cap "
+                            "{cap}): {points} point(s).",
+                            "正确：利润 {profit} 元达到目标 {target}，坏账率 {rate}（上限 {cap}）：得 {points} 分。"),
+    "ex04.verdict.beats_default": ("Partly: {profit} CNY beats the default ({default}) but not the target {target}; "
+                                   "bad debt {rate} is under the cap {cap}: {points} point(s).",
+                                   "部分正确：{profit} 元高于默认政策（{default}），但未达到目标 {target}；坏账率 {rate} 未超过上限 {cap}："
+                                   "得 {points} 分。"),
+    "ex04.verdict.risky": ("Not yet: the bad-debt rate {rate} is over the cap {cap}, whatever the profit ({profit} "
+                           "CNY); {hint}", "还不对：坏账率 {rate} 超过上限 {cap}，无论利润多少（{profit} 元）；{hint}"),
+    "ex04.verdict.below": ("Not yet: {profit} CNY does not beat the default ({default}); {hint}",
+                           "还不对：{profit} 元没有超过默认政策（{default}）；{hint}"),
+})
+
+# --- exercise 05: role play ------------------------------------------------------------------
+register({
+    "ex05.title": ("Exercise 05 · Role play: winning the buying centre", "练习 05 · 角色扮演：赢得采购中心"),
+    "ex05.task.people_in_centre": ("Q1 people in the buying centre", "第1题 采购中心人数"),
+    "ex05.task.start_support": ("Q2 support at the start", "第2题 开始时的支持度"),
+    "ex05.task.most_influential": ("Q3 the most influential person", "第3题 影响力最大的人"),
+    "ex05.task.novice_health": ("Q4 account health after the novice team", "第4题 新手团队之后的客户健康度"),
+    "ex05.task.plan": ("Q5 a plan of four rounds (decision)", "第5题 四轮行动计划（决策题）"),
+    "ex05.task.why_plan": ("Q6 why the plan works (written)", "第6题 计划为什么有效（文字题）"),
+    "ex05.hint.people_in_centre": ("count the rows of scenario.people.", "统计 scenario.people 的行数。"),
+    "ex05.hint.start_support": ("weigh each attitude with the person's influence (the decision maker's times "
+                                "rp.DECISION_MAKER_WEIGHT) and divide by the sum of the weights; rp.support does it.",
+                                "用每个人的影响力给其态度加权（决策者的权重乘以 rp.DECISION_MAKER_WEIGHT），再除以权重之和；rp.support 可以完成。"),
+    "ex05.hint.most_influential": ("find the row with the largest influence and give its contact_id.",
+                                   "找出 influence 最大的那一行，给出它的 contact_id。"),
+    "ex05.hint.novice_health": ("play rp.example_moves(scenario, \"novice\") with rp.play and read account_health "
+                                "in its outcome.", "用 rp.play 运行 rp.example_moves(scenario, \"novice\")，读取其 outcome 中的 "
+                                "account_health。"),
+    "ex05.hint.plan": ("learn the needs first (coach or SPIN), win the gatekeeper, then present to known needs where "
+                       "the influence is; run rp.debrief on your play.",
+                       "先了解需求（教练或SPIN提问），争取把关者，再针对已知需求向有影响力的人展示；用 rp.debrief 检查你的打法。"),
+    "ex05.hint.why_plan": ("say whom you met in which round and which lesson of the debrief each move follows.",
+                           "说明你在哪一轮见了谁，每一步遵循了复盘中的哪条经验。"),
+    "ex05.refused.move": ("move {number} is not a dict of round, contact_id, approach and hours.",
+                          "第 {number} 个行动不是包含 round、contact_id、approach 和 hours 的字典。"),
+    "ex05.refused.rounds": ("the plan plays {played} of the {rounds} rounds: plan every round.",
+                            "计划只进行了 {rounds} 轮中的 {played} 轮：请规划每一轮。"),
+    "ex05.verdict.target": ("Correct: expected profit {profit} (CNY m, win chance {win}) reaches the target "
+                            "{target} and account health is {health}: {points} point(s).",
+                            "正确：预期利润 {profit}（百万元，赢单概率 {win}）达到目标 {target}，客户健康度 {health}：得 {points} 分。"),
+    "ex05.verdict.beats_novice": ("Partly: {profit} (CNY m) beats the novice team ({novice}) but not the target "
+                                  "{target}: {points} point(s).",
+                                  "部分正确：{profit}（百万元）超过新手团队（{novice}），但未达到目标 {target}：得 {points} 分。"),
+    "ex05.verdict.promise": ("Not yet: account health {health} is under {min_health}: an extra promise wins the deal "
+                             "and loses the account; {hint}",
+                             "还不对：客户健康度 {health} 低于 {min_health}：额外承诺赢得了订单，却失去了客户；{hint}"),
+    "ex05.verdict.below": ("Not yet: {profit} (CNY m) does not beat the novice team ({novice}); {hint}",
+                           "还不对：{profit}（百万元）没有超过新手团队（{novice}）；{hint}"),
+})
