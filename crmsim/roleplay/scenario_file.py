@@ -134,7 +134,8 @@ class _Checker:
         line = self.lines.get((table, index or 0, field)) or self.lines.get((table, index or 0, None))
         where = f"{self.source}, line {line}" if line else self.source
         name = table if index is None else f"{table}[{index + 1}]"
-        raise ScenarioFileError(f"{where}: {name}{'.' + field if field else ''} {message}")
+        separator = "" if message.startswith("=") else " "
+        raise ScenarioFileError(f"{where}: {name}{'.' + field if field else ''}{separator}{message}")
 
     def table(self, data: dict, table: str, fields: dict, index: int | None = None,
               required: tuple[str, ...] = ()) -> dict:
