@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..seeding import SeedLike
 from ..validation import check_choice, check_int
-from ..world import World
+from ..world import World, check_world
 from .file import credit_file
 from .limits import DEFAULT_LIMIT_RULES, LimitRules, credit_limits
 from .policy import CreditPolicy
@@ -115,8 +115,21 @@ def receivables_by_month(run: CreditRun) -> pd.DataFrame:
     })
 
 
-def summarise_policy(run: CreditRun) -> pd.Series:
+DSO_BASES = ("credit", "total")
+
+
+def summarise_policy(run: CreditRun, *, dso_basis: str = "credit") -> pd.Series:
     """The credit manager's figures for one simulated policy (whole horizon).
+
+    Parameters
+    ----------
+    run : CreditRun
+    dso_basis : {"credit", "total"}
+        Denominator of DSO: ``"credit"`` (default, the textbook's) divides the
+        receivables by the average daily **credit** sales, which is how long a
+        credit sale waits to be collected; ``"total"`` divides by all sales,
+        cash included, which gives fewer days whenever some sales are for cash.
+        The basis is kept in ``attrs["dso_basis"]``.
 
     Returns
     -------
@@ -125,7 +138,8 @@ def summarise_policy(run: CreditRun) -> pd.Series:
     - ``customers``, ``approved``, ``approval_rate``
     - ``potential_sales``, ``sales``, ``credit_sales``, ``cash_sales``, ``lost_sales`` (CNY)
     - ``receivables_end`` (CNY), ``average_receivables`` (mean month-end balance, CNY)
-    - ``dso``: average receivables / average daily sales (days)
+    - ``dso``: average receivables / average daily credit sales (or all sales,
+      see ``dso_basis``), in calendar days
     - ``bad_debt`` (CNY), ``bad_debt_rate`` (of credit sales)
     - ``discount_cost``, ``interest_cost`` (cost of money tied up, invoice by
       invoice), ``collection_cost``, ``contribution`` (sales x (1 - variable cost
@@ -133,6 +147,7 @@ def summarise_policy(run: CreditRun) -> pd.Series:
     - ``years``: length of the horizon
     """
     check_run(run)
+    dso_basis = check_choice("dso_basis", dso_basis, DSO_BASES)
     acc, inv, policy = run.accounts, run.invoices, run.policy
 
     def total(table: pd.DataFrame, column: str) -> float:
@@ -152,19 +167,22 @@ def summarise_policy(run: CreditRun) -> pd.Series:
     interest = total(inv, "interest_cost")
     collection = total(inv, "collection_cost")
     contribution = sales * (1 - policy.variable_cost_ratio)
+    daily_base = credit_sales if dso_basis == "credit" else sales
     values = {
         "customers": n, "approved": approved, "approval_rate": approved / n,
         "potential_sales": total(acc, "potential_sales"), "sales": sales, "credit_sales": credit_sales,
         "cash_sales": total(acc, "cash_sales"), "lost_sales": total(acc, "lost_sales"),
         "receivables_end": total(acc, "receivable_end"), "average_receivables": average_receivables,
-        "dso": average_receivables / (sales / run.horizon_days) if sales > 0 else 0.0,
+        "dso": average_receivables / (daily_base / run.horizon_days) if daily_base > 0 else 0.0,
         "bad_debt": bad_debt, "bad_debt_rate": bad_debt / credit_sales if credit_sales > 0 else 0.0,
         "discount_cost": discount, "interest_cost": interest, "collection_cost": collection,
         "contribution": contribution,
         "profit": contribution - bad_debt - discount - interest - collection,
         "years": run.years,
     }
-    return pd.Series(values, index=list(SUMMARY_FIELDS), dtype=float)
+    summary = pd.Series(values, index=list(SUMMARY_FIELDS), dtype=float)
+    summary.attrs["dso_basis"] = dso_basis
+    return summary
 
 
 def incremental_profit(base: CreditRun, new: CreditRun) -> pd.DataFrame:
@@ -174,12 +192,13 @@ def incremental_profit(base: CreditRun, new: CreditRun) -> pd.DataFrame:
     bad-debt rate, discounts, collection cost), as a credit manager would::
 
         incremental profit = dS x (1 - v)                            contribution
-                           - d(S / D x DSO) x v x k x years          money tied up
+                           - d(C / D x DSO) x v x k x D / Y          money tied up
                            - d(S_credit x bad-debt rate)             bad debt
                            - d(discounts) - d(collection cost)
 
-    with S sales over the horizon of D days, v the variable cost ratio and k
-    the cost of capital. The simulation's own change in each item is
+    with S sales and C credit sales over the horizon of D days, DSO on credit
+    sales, v the variable cost ratio, k the cost of capital and Y the
+    policy's day-count year (360 by default). The simulation's own change in each item is
     computed invoice by invoice; the two agree up to the approximation of
     the money tied up by month-end balances.
 
@@ -192,7 +211,7 @@ def incremental_profit(base: CreditRun, new: CreditRun) -> pd.DataFrame:
     check_run(new)
     if base.months != new.months:
         raise ValueError(f"both simulations need the same horizon; got {base.months} and {new.months} months")
-    for name in ("variable_cost_ratio", "cost_of_capital"):
+    for name in ("variable_cost_ratio", "cost_of_capital", "day_count"):
         if getattr(base.policy, name) != getattr(new.policy, name):
             raise ValueError(f"both policies need the same {name} to compare profits")
     v, k = new.policy.variable_cost_ratio, new.policy.cost_of_capital
@@ -200,7 +219,7 @@ def incremental_profit(base: CreditRun, new: CreditRun) -> pd.DataFrame:
     days = new.horizon_days
 
     def tied_up(s: pd.Series) -> float:
-        return s["sales"] / days * s["dso"] * v * k * s["years"]
+        return s["credit_sales"] / days * s["dso"] * v * k * days / new.policy.day_count
 
     formula = {
         "contribution": (b["sales"] - a["sales"]) * (1 - v),
@@ -239,6 +258,8 @@ def sales_by_grade(run: CreditRun, rating: pd.DataFrame) -> pd.DataFrame:
     """
     check_run(run)
     grade = table_column(rating, "grade", "rating")
+    if not isinstance(rating["grade"].dtype, pd.CategoricalDtype):
+        raise TypeError(f"rating['grade'] must be the categorical grade of rate(); got dtype {rating['grade'].dtype}")
     if len(grade) != len(run.accounts):
         raise ValueError(f"rating needs one row per simulated customer ({len(run.accounts)}); got {len(grade)}")
     categories = list(rating["grade"].cat.categories)
@@ -293,13 +314,20 @@ def summary_table(*runs: CreditRun, **summaries: pd.Series) -> pd.DataFrame:
             return f"{value:.2%}"
         if field in _COUNT_FIELDS:
             return f"{value:,.0f}"
-        if field in ("dso", "years"):
+        if field in ("dso", "dso_total", "years"):
             return f"{value:.1f}"
         return f"{value / 1e6:,.2f}"  # CNY million
 
     # Object row labels, which labelled() names (it leaves an index of pandas' str dtype alone).
-    fields = pd.Index(list(next(iter(summaries.values())).index), dtype=object)
-    return pd.DataFrame({name: [text(f, v) for f, v in s.items()] for name, s in summaries.items()}, index=fields)
+    fields = list(next(iter(summaries.values())).index)
+    bases = {s.attrs.get("dso_basis", "credit") for s in summaries.values()}
+    if len(bases) > 1:
+        raise ValueError(f"the summaries compute DSO on different bases {sorted(bases)}; use one dso_basis")
+    if bases == {"total"}:  # the row says which denominator its DSO has
+        fields = ["dso_total" if f == "dso" else f for f in fields]
+    fields = pd.Index(fields, dtype=object)
+    return pd.DataFrame({name: [text(f, v) for f, v in zip(fields, s.to_numpy())] for name, s in summaries.items()},
+                        index=fields)
 
 
 def run_policy(world: World, policy: CreditPolicy | None = None, *, scorecard: ScoreCard = DEFAULT_SCORECARD,
@@ -322,6 +350,7 @@ def run_policy(world: World, policy: CreditPolicy | None = None, *, scorecard: S
         A credit file to use (e.g. ``credit_file(world, seed=world.seed)``);
         default ``credit_file(world, seed=seed)``.
     """
+    world = check_world(world)
     file = credit_file(world, seed=seed) if file is None else file
     return simulate_receivables(world, policy, rating=rate(file, scorecard), limits=credit_limits(file, rules),
                                 months=months, seed=seed)
@@ -329,7 +358,8 @@ def run_policy(world: World, policy: CreditPolicy | None = None, *, scorecard: S
 
 def policy_sweep(world: World, policy: CreditPolicy | None = None, *, field: str, values,
                  scorecard: ScoreCard = DEFAULT_SCORECARD, rules: LimitRules = DEFAULT_LIMIT_RULES,
-                 months: int = 24, seed: SeedLike = 0, file: pd.DataFrame | None = None) -> pd.DataFrame:
+                 months: int = 24, seed: SeedLike = 0, file: pd.DataFrame | None = None,
+                 dso_basis: str = "credit") -> pd.DataFrame:
     """Summaries of ``policy`` with one field set to each of ``values`` (same seed: a fair comparison).
 
     Parameters
@@ -342,22 +372,30 @@ def policy_sweep(world: World, policy: CreditPolicy | None = None, *, field: str
         Values of that field (each checked by :class:`CreditPolicy`).
     scorecard, rules, months, seed, file
         As for :func:`run_policy`.
+    dso_basis : {"credit", "total"}
+        Denominator of DSO, as for :func:`summarise_policy`.
 
     Returns
     -------
     DataFrame with one row per value: the column ``field`` and :data:`SUMMARY_FIELDS`.
     """
+    world = check_world(world)
     policy = CreditPolicy() if policy is None else policy
-    check_choice("field", field, SWEEP_FIELDS)
+    if not isinstance(policy, CreditPolicy):
+        raise TypeError(f"policy must be a CreditPolicy; got {type(policy).__name__}")
+    field = check_choice("field", field, SWEEP_FIELDS)
+    dso_basis = check_choice("dso_basis", dso_basis, DSO_BASES)
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"values must be a sequence of {field} values; got {values!r}")
     values = list(values)
     if not values:
-        raise ValueError("values must not be empty")
+        raise ValueError(f"values must not be empty; give at least one {field}")
     policies = [replace(policy, **{field: v}) for v in values]  # checks every value before any work
     file = credit_file(world, seed=seed) if file is None else file
     rating, limits = rate(file, scorecard), credit_limits(file, rules)
     prepared = prepare_credit(world, months=months, seed=seed)
     rows = [summarise_policy(simulate_receivables(world, p, rating=rating, limits=limits, months=months,
-                                                  prepared=prepared)) for p in policies]
+                                                  prepared=prepared), dso_basis=dso_basis) for p in policies]
     out = pd.DataFrame(rows).reset_index(drop=True)
     out.insert(0, field, values)
     return out

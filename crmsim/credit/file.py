@@ -18,7 +18,7 @@ import pandas as pd
 from .. import i18n, seeding
 from ..seeding import SeedLike
 from ..validation import check_int
-from ..world import World, vocab
+from ..world import World, check_world, vocab
 from ..world.financials import financial_ratios
 
 #: The items of a file card after the name and size tier, in the order shown.
@@ -72,7 +72,7 @@ def credit_file(world: World, *, seed: SeedLike = 0) -> pd.DataFrame:
     - ``years_in_business``
     - ``annual_purchases``: what the customer bought from us in the last 12 months, CNY
     """
-    customers = world.customers
+    customers = check_world(world).customers
     n = len(customers)
     ids = customers["customer_id"].to_numpy()
     rng = seeding.child(seed, "credit.file")

@@ -14,7 +14,7 @@ MONEY_COLUMNS = frozenset({"credit_sales", "cash_sales", "lost_sales", "bad_debt
                            "simulated"})
 #: Columns of the step-by-step views (rating and limit steps), shown as computed:
 #: their rounding is part of the step.
-STEP_COLUMNS = frozenset({"value", "points", "weight", "weighted", "credit_percent"})
+STEP_COLUMNS = frozenset({"value", "points", "weight", "weighted", "credit_percent", "mean_points", "push"})
 
 
 def credit_numbers(column: str, values: pd.Series) -> pd.Series | None:
@@ -48,6 +48,7 @@ def register() -> None:
         values={"grade": "credit.grade", "review": "credit.review", "bucket": "credit.aging",
                 "component": "credit.inc", "factor": "credit.factor", "group": "credit.group",
                 "band": "credit.grade", "item": "credit.file", "investigated_item": "credit.limit",
+                "meaning": "credit.card",
                 # the content of a file card: its only coded entry is the size tier
                 "content": "size_tier"},
         # Row labels of summary_table, and the notes ("missing", "total") of the views.

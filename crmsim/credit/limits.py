@@ -66,6 +66,8 @@ class LimitRules:
         if set(self.item_breaks) != set(LIMIT_ITEMS):
             raise ValueError(f"item_breaks must grade exactly the items {LIMIT_ITEMS}; got {sorted(self.item_breaks)}")
         for item, breaks in self.item_breaks.items():
+            for edge in breaks:
+                check_real(f"item_breaks[{item!r}]", edge)  # a number, finite (NaN would grade every value D)
             if len(breaks) != 3 or np.any(np.diff(np.asarray(breaks, dtype=float)) <= 0):
                 raise ValueError(f"item_breaks[{item!r}] must be 3 increasing edges; got {breaks!r}")
         if len(self.grade_percent) != len(ITEM_GRADES):
@@ -97,6 +99,7 @@ def credit_limits(file: pd.DataFrame, rules: LimitRules = DEFAULT_LIMIT_RULES) -
     - ``customer_id``
     - ``base_limit``: step 1, CNY, by size tier
     - ``grade_<item>``: step 2, the grade A-D of each investigated item
+      (D where the file has no record of it: unknown is not trusted)
     - ``percent_<item>``: its credit percentage
     - ``mean_percent``: mean of the item percentages
     - ``credit_limit``: step 3, base_limit x mean_percent x multiplier, CNY
@@ -105,16 +108,21 @@ def credit_limits(file: pd.DataFrame, rules: LimitRules = DEFAULT_LIMIT_RULES) -
         raise TypeError(f"rules must be a LimitRules; got {type(rules).__name__}")
     columns = [_ITEM_COLUMN.get(item, item) for item in LIMIT_ITEMS]
     check_file(file, ["customer_id", "size_tier"] + columns)
-    tier = file["size_tier"].cat.codes.to_numpy() if isinstance(file["size_tier"].dtype, pd.CategoricalDtype) \
-        else pd.Categorical(file["size_tier"], categories=vocab.SIZE_CODES).codes
+    # Codes by name, whatever categories the column carries; an unknown or missing tier is an error,
+    # not the last tier.
+    tier = pd.Index(vocab.SIZE_CODES).get_indexer(file["size_tier"].astype(object))
+    if (tier < 0).any():
+        unknown = sorted({repr(v) for v in file["size_tier"].astype(object)[tier < 0]})
+        raise ValueError(f"file['size_tier'] has value(s) {', '.join(unknown)}; allowed: {vocab.SIZE_CODES}")
     base = np.asarray(rules.base_by_tier, dtype=float)[tier]
     percent_of_grade = np.asarray(rules.grade_percent, dtype=float)
     data = {"customer_id": file["customer_id"].to_numpy(), "base_limit": base}
     percents = []
     for item, column in zip(LIMIT_ITEMS, columns):
         # Band 0 (below the first edge) is grade D, band 3 is grade A.
-        band = np.searchsorted(np.asarray(rules.item_breaks[item], dtype=float),
-                               file[column].to_numpy(dtype=float), side="right")
+        values = _numbers(file, column)
+        band = np.searchsorted(np.asarray(rules.item_breaks[item], dtype=float), values, side="right")
+        band[np.isnan(values)] = 0  # no record earns the lowest grade, D
         grade_index = 3 - band
         data[f"grade_{item}"] = pd.Categorical.from_codes(grade_index, categories=list(ITEM_GRADES))
         data[f"percent_{item}"] = percent_of_grade[grade_index]
@@ -122,6 +130,14 @@ def credit_limits(file: pd.DataFrame, rules: LimitRules = DEFAULT_LIMIT_RULES) -
     data["mean_percent"] = np.mean(percents, axis=0)
     data["credit_limit"] = base * data["mean_percent"] * rules.multiplier
     return pd.DataFrame(data)
+
+
+def _numbers(file: pd.DataFrame, column: str) -> np.ndarray:
+    """A numeric column of the credit file as floats, or a clear error."""
+    try:
+        return file[column].to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"file[{column!r}] must hold numbers; got dtype {file[column].dtype}") from None
 
 
 def limit_steps(limits: pd.DataFrame, customer_id: int, rules: LimitRules = DEFAULT_LIMIT_RULES) -> pd.DataFrame:
@@ -144,6 +160,10 @@ def limit_steps(limits: pd.DataFrame, customer_id: int, rules: LimitRules = DEFA
     ``combined``), ``item_grade`` (A-D; empty for the steps) and
     ``credit_percent`` (each item's percentage, then the amount of each step).
     """
+    if not isinstance(rules, LimitRules):
+        raise TypeError(f"rules must be a LimitRules; got {type(rules).__name__}")
+    check_file(limits, ["customer_id", "base_limit", "mean_percent", "credit_limit"]
+               + [f"{kind}_{item}" for item in LIMIT_ITEMS for kind in ("grade", "percent")])
     row = customer_row(limits, customer_id, "the limits table")
     rows = [(item, str(row[f"grade_{item}"]), row[f"percent_{item}"]) for item in LIMIT_ITEMS]
     rows += [("base", "", round(row["base_limit"], 2)),
@@ -170,16 +190,18 @@ def review_limits(run: CreditRun, file: pd.DataFrame, *, target_growth: float = 
     -------
     DataFrame, one row per customer: ``customer_id``, ``credit_limit``,
     ``target`` (CNY, NaN without history), ``first_year_sales`` (CNY),
-    ``attainment`` (NaN without target), ``incident`` (bool), ``bad_debt`` (bool),
+    ``attainment`` (NaN without target; ``target_growth`` must be above -1), ``incident`` (bool), ``bad_debt`` (bool),
     ``review`` (category: raise / keep / cut / cut_incident / stop / no_credit),
     ``new_limit`` (CNY).
     """
     check_run(run)
-    check_real("target_growth", target_growth, -1.0, 10.0)
-    check_real("attainment_floor", attainment_floor, 0.0, 10.0)
-    for name, value in (("raise_share", raise_share), ("cut_share", cut_share),
-                        ("incident_cut_share", incident_cut_share)):
-        check_real(name, value, 0.0, 1.0)
+    target_growth = check_real("target_growth", target_growth, -1.0, 10.0)
+    if target_growth <= -1.0:  # a target of zero would make every attainment infinite
+        raise ValueError(f"target_growth must be above -1 (a target of at least some purchases); got {target_growth}")
+    attainment_floor = check_real("attainment_floor", attainment_floor, 0.0, 10.0)
+    raise_share, cut_share, incident_cut_share = (
+        check_real(name, value, 0.0, 1.0) for name, value in
+        (("raise_share", raise_share), ("cut_share", cut_share), ("incident_cut_share", incident_cut_share)))
     purchases = table_column(file, "annual_purchases", "file").astype(float)
     acc, inv = run.accounts, run.invoices
     n = len(acc)

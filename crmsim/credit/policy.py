@@ -23,6 +23,9 @@ _COLLECTION = {
     "strict": dict(reminder_days=3, reminder_interval=10, escalation_days=45, late_factor=0.7, default_factor=0.8),
 }
 
+#: Day-count conventions for interest: 360 (the course's textbook and banking convention) or 365.
+DAY_COUNTS = (360, 365)
+
 #: Cash discounts a credit committee chooses from: (rate, days), "none" first.
 DISCOUNT_OFFERS = ((0.0, 10), (0.01, 10), (0.02, 10), (0.03, 15))
 
@@ -33,16 +36,21 @@ class CreditPolicy:
     discount, and how overdue invoices are chased.
 
     The defaults are a common starting point ("net 30", no discount,
-    standard collection); the cost figures are typical of a distributor.
+    standard collection); the cost figures are typical of a distributor: a
+    contribution margin of 20 % (as in the textbook example of
+    :data:`~crmsim.credit.TEXTBOOK_TERMS`), money at 10 % a year, 50 CNY a
+    reminder and an agency fee of 15 % of what it collects.
 
     Parameters
     ----------
     cutoff : float
         Screening standard: customers whose score is below it get no credit
         (they may still buy for cash). In [0, 100]; the default 45 is the
-        floor of grade BB.
+        floor of grade BB, a cautious committee's rule: on the course's
+        worlds the cutoff that maximises profit is lower (about 30-40).
     credit_period : int
-        Days allowed to pay (信用期限), 0-180.
+        Days allowed to pay (信用期限), 0-180; the default "net 30" is the
+        commonest term in B2B trade (and the textbook's starting point).
     discount_rate : float
         Cash discount for paying early, e.g. 0.02 for "2/10, net 30"; in [0, 0.2].
     discount_days : int
@@ -61,10 +69,17 @@ class CreditPolicy:
         contribution margin is ``1 - variable_cost_ratio``.
     cash_sales_share : float
         Share of its demand a customer refused credit (or over its limit)
-        still buys for cash, in [0, 1].
+        still buys for cash, in [0, 1]. The default, half, is our choice: a
+        firm refused credit still needs the goods and often pays on delivery
+        or in advance, but buys the rest from a rival who gives it credit.
     limit_multiplier : float
         Multiplies every customer's credit limit (>= 0); 1 keeps the limits
         of the four-step method.
+    day_count : {360, 365}
+        Days in a year for the cost of money tied up (计息天数): interest on
+        an invoice open ``t`` days is ``t / day_count`` of a year's. The
+        default 360 is the convention of the course's textbook (and of
+        banks); 365 gives a little less interest.
     """
 
     cutoff: float = 45.0
@@ -76,8 +91,9 @@ class CreditPolicy:
     escalation_fee: float = 0.15
     cost_of_capital: float = 0.10
     variable_cost_ratio: float = 0.8
-    cash_sales_share: float = 0.3
+    cash_sales_share: float = 0.5
     limit_multiplier: float = 1.0
+    day_count: int = 360
 
     def __post_init__(self) -> None:
         check_real("cutoff", self.cutoff, 0.0, 100.0)
@@ -96,6 +112,10 @@ class CreditPolicy:
             raise ValueError(f"variable_cost_ratio must be below 1; got {self.variable_cost_ratio}")
         check_real("cash_sales_share", self.cash_sales_share, 0.0, 1.0)
         check_real("limit_multiplier", self.limit_multiplier, 0.0, 100.0)
+        check_int("day_count", self.day_count)
+        if self.day_count not in DAY_COUNTS:
+            raise ValueError(f"day_count must be one of {DAY_COUNTS} (days in a year for interest); "
+                             f"got {self.day_count}")
 
     @property
     def collection_rules(self) -> dict[str, float]:

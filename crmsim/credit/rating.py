@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
+from scipy import special
 
 from ..validation import check_choice, check_real
 from .file import check_file, customer_row
@@ -117,6 +118,8 @@ class ScoreCard:
             raise ValueError(f"factors name a column twice: {names}")
         if sum(f.weight for f in self.factors) <= 0:
             raise ValueError("the factor weights must not all be 0")
+        for floor in self.grade_floors:
+            check_real("grade_floors", floor)  # a number, finite (NaN floors would make everyone AAA)
         floors = np.asarray(self.grade_floors, dtype=float)
         if len(floors) + 1 != len(self.grades) or np.any(np.diff(floors) >= 0):
             raise ValueError(f"grade_floors must be decreasing, one fewer than grades {self.grades}; "
@@ -184,7 +187,11 @@ def rate(file: pd.DataFrame, scorecard: ScoreCard = DEFAULT_SCORECARD) -> pd.Dat
     data = {"customer_id": file["customer_id"].to_numpy()}
     score = np.zeros(len(file))
     for factor in scorecard.factors:
-        points = factor.score(file[factor.name].to_numpy(dtype=float))
+        try:
+            values = file[factor.name].to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"file[{factor.name!r}] must hold numbers; got dtype {file[factor.name].dtype}") from None
+        points = factor.score(values)
         data[f"points_{factor.name}"] = points
         score += weights[factor.name] * points
     # Round away float dust so that a score of exactly 85 is not 84.999999... (a grade lower).
@@ -214,6 +221,8 @@ def rating_steps(file: pd.DataFrame, customer_id: int, scorecard: ScoreCard = DE
     the total row), ``points``, ``weight`` (normalised) and ``weighted``
     points (the total row sums them).
     """
+    if not isinstance(scorecard, ScoreCard):
+        raise TypeError(f"scorecard must be a ScoreCard; got {type(scorecard).__name__}")
     check_file(file, ["customer_id"] + [f.name for f in scorecard.factors])
     row = customer_row(file, customer_id, "the credit file")
     weights = scorecard.weights
@@ -257,15 +266,15 @@ def odds_scaling(rating: pd.DataFrame, is_bad, *, base_score: float = 600.0, bas
     DataFrame: ``customer_id``, ``score``, ``log_odds``, ``good_odds``, ``scaled_score``.
     ``attrs`` holds the fitted ``intercept`` and ``slope``.
     """
-    check_real("base_score", base_score)
-    check_real("base_odds", base_odds, 0.0, inclusive=False)
-    check_real("pdo", pdo, 0.0, inclusive=False)
-    score = rating["score"].to_numpy(dtype=float)
-    bad = np.asarray(is_bad, dtype=bool)
-    if bad.shape != score.shape:
-        raise ValueError(f"is_bad must have one value per rating row ({len(score)}); got shape {bad.shape}")
-    if bad.all() or not bad.any():
-        raise ValueError("is_bad must contain both good and bad payers to fit the odds")
+    base_score = check_real("base_score", base_score)
+    base_odds = check_real("base_odds", base_odds, 0.0, inclusive=False)
+    pdo = check_real("pdo", pdo, 0.0, inclusive=False)
+    check_file(rating, ["customer_id", "score"])
+    score, bad = _check_score_outcome(rating["score"].to_numpy(dtype=float), is_bad)
+    if score[bad].max() < score[~bad].min() or score[~bad].max() < score[bad].min():
+        # Perfect separation: the likelihood grows without bound as the slope does, so there are no odds to fit.
+        raise ValueError("is_bad is perfectly separated by the score (every bad payer scores below every good one, "
+                         "or above): the odds cannot be fitted; use more customers or a longer horizon")
     a, b = _fit_logistic((score - 50.0) / 10.0, ~bad)
     log_odds = a + b * (score - 50.0) / 10.0
     out = pd.DataFrame({"customer_id": rating["customer_id"].to_numpy(), "score": score, "log_odds": log_odds,
@@ -279,11 +288,16 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, iterations: int = 25) -> tuple[f
     """Intercept and slope of a one-variable logistic regression (Newton steps, lightly ridged)."""
     design = np.column_stack([np.ones_like(x), x])
     beta = np.zeros(2)
+    step = np.full(2, np.inf)
     for _ in range(iterations):  # a fixed handful of Newton steps, each vectorised
-        p = 1 / (1 + np.exp(-design @ beta))
+        p = special.expit(design @ beta)
         gradient = design.T @ (y - p) - 1e-6 * beta
         hessian = (design * (p * (1 - p))[:, None]).T @ design + 1e-6 * np.eye(2)
-        beta = beta + np.linalg.solve(hessian, gradient)
+        step = np.linalg.solve(hessian, gradient)
+        beta = beta + step
+    if not (np.all(np.isfinite(beta)) and np.max(np.abs(step)) < 1e-6 * (1 + np.max(np.abs(beta)))):
+        raise ValueError("the odds of is_bad on the score did not converge (the data are nearly separated); "
+                         "use more customers or a longer horizon")
     return float(beta[0]), float(beta[1])
 
 

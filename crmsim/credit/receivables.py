@@ -30,13 +30,28 @@ from .policy import CreditPolicy
 DAYS_PER_MONTH = 365.25 / 12
 
 #: Monthly failure hazard of a customer is DEFAULT_HAZARD * (1 - reliability)**2,
-#: scaled up by longer credit periods and lenient collection.
+#: scaled up by longer credit periods and lenient collection. 0.12 makes a customer of median
+#: reliability (0.83) fail with about 8 % chance in two years and one of reliability 0.3 with about
+#: 75 %, so the worst-rated tenth of the market carries most of the bad debt.
 DEFAULT_HAZARD = 0.12
+#: The hazard grows as (credit period / 30) ** HAZARD_PERIOD_EXPONENT: longer credit lends to weaker
+#: buyers for longer, but less than in proportion (the square root).
+HAZARD_PERIOD_EXPONENT = 0.5
 #: A failing customer stops paying this many days before it fails: invoices
-#: issued in that window are lost too.
-DISTRESS_DAYS = 90
-#: Extra sales per 30 days of credit beyond 30, for a buyer of average price sensitivity.
-TERMS_SALES_LIFT = 0.10
+#: issued in that window are lost too. Four months: a firm in distress stretches
+#: its suppliers first and keeps ordering on credit while it does, so a supplier
+#: loses more than the invoices of one credit period (with 90 days, screening the
+#: worst-rated customers barely paid on the lesson worlds; with 120 it pays about 2 %).
+DISTRESS_DAYS = 120
+#: Elasticity of a buyer's demand to the credit period, for a buyer of average price sensitivity:
+#: demand grows as (period / 30) ** elasticity, so every doubling of the period wins the same share (about
+#: +15 % from 30 to 60 days) and each extra day wins less than the one before. The course's textbook example
+#: (100,000 -> 120,000 units from net 30 to net 60) implies ln 1.2 / ln 2 = 0.26; we take a little less, 0.2,
+#: because a rival can match longer terms, and a buyer of average sensitivity is only part of the market.
+TERMS_ELASTICITY = 0.2
+#: Below this many days a shorter period loses no more sales (a buyer paying on delivery is
+#: treated like one on 10 days), which keeps the demand of "net 0" finite and positive.
+TERMS_FLOOR_DAYS = 10
 #: Extra sales per unit of cash discount (0.02 -> +6 %), for an average buyer.
 DISCOUNT_SALES_LIFT = 3.0
 #: Of reliable payers, the share who take a 2 % discount (fewer for a smaller one).
@@ -156,8 +171,9 @@ def prepare_credit(world: World, *, months: int = 24, seed: SeedLike = 0) -> Cre
     seed : int, SeedSequence or Generator
         The simulation's seed (streams ``"credit.customers"`` and ``"credit.invoices"``).
     """
+    _check_world_like(world)
     n_customers = check_int("n_customers", len(world.customers), 1)
-    check_int("months", months, 1, 60)
+    months = check_int("months", months, 1, 60)
     root = seeding.root_sequence(seed)  # once: a Generator seed must give both streams the same root
     rng_customers = seeding.child(root, "credit.customers")
     rng_invoices = seeding.child(root, "credit.invoices")
@@ -173,6 +189,12 @@ def prepare_credit(world: World, *, months: int = 24, seed: SeedLike = 0) -> Cre
                           issue_day=starts[month] + np.floor(u_issue * np.diff(starts)[month]),
                           demand_noise=np.exp(0.4 * z - 0.08), u_kind=u_kind, u_time=u_time,
                           late_exp=-np.log1p(-u_late))
+
+
+def _check_world_like(world: object) -> None:
+    """Raise a TypeError unless ``world`` has a customers table (a World, or a hand-made stand-in in tests)."""
+    if not isinstance(getattr(world, "customers", None), pd.DataFrame):
+        raise TypeError(f"world must be a crmsim World (from crmsim.make_world); got {type(world).__name__}")
 
 
 def table_column(table: pd.DataFrame, name: str, what: str) -> np.ndarray:
@@ -195,10 +217,11 @@ def simulate_receivables(world: World, policy: CreditPolicy | None = None, *, ra
       :data:`DEFAULT_HAZARD` x (1 - r)^2, higher with longer credit and
       lenient collection (:func:`_failures`).
     - **Demand**: the customer's spend with us (hidden category spend x share
-      of wallet) / 12, with lognormal noise. Credit terms lift it: +
-      :data:`TERMS_SALES_LIFT` per 30 days beyond 30 and
-      :data:`DISCOUNT_SALES_LIFT` x the discount, both scaled by 0.5 + price
-      sensitivity. A failed customer buys no more.
+      of wallet) / 12, with lognormal noise. Credit terms lift it by a factor
+      (period / 30) ** (:data:`TERMS_ELASTICITY` x a), a constant elasticity
+      (periods under :data:`TERMS_FLOOR_DAYS` count as that many days), and a
+      cash discount by 1 + :data:`DISCOUNT_SALES_LIFT` x discount x a, with
+      a = 0.5 + price sensitivity. A failed customer buys no more.
     - **Screening and limit**: a customer scoring below the cutoff gets no
       credit; an approved one is invoiced at most its limit x 30 / credit
       period a month (so its balance stays within the limit). Refused and
@@ -241,7 +264,8 @@ def simulate_receivables(world: World, policy: CreditPolicy | None = None, *, ra
     policy = CreditPolicy() if policy is None else policy
     if not isinstance(policy, CreditPolicy):
         raise TypeError(f"policy must be a CreditPolicy; got {type(policy).__name__}")
-    check_int("months", months, 1, 60)
+    _check_world_like(world)
+    months = check_int("months", months, 1, 60)
     score, limit = _scores_and_limits(world, rating, limits, policy)
     if prepared is None:
         prepared = prepare_credit(world, months=months, seed=seed)
@@ -287,6 +311,13 @@ def _scores_and_limits(world: World, rating: pd.DataFrame, limits: pd.DataFrame,
     if len(score) != n or len(limit) != n:
         raise ValueError(f"rating and limits need one row per customer of the world ({n}); "
                          f"got {len(score)} and {len(limit)}")
+    for what, values, high in (("rating", score, 100.0), ("limits", limit, np.inf)):
+        bad = ~np.isfinite(values) | (values < 0) | (values > high)
+        if bad.any():
+            column = "score" if what == "rating" else "credit_limit"
+            allowed = "in [0, 100]" if what == "rating" else "finite and >= 0"
+            raise ValueError(f"{what}[{column!r}] must be {allowed}; got {values[bad][0]!r} "
+                             f"for {int(bad.sum())} customer(s)")
     ids = world.customers["customer_id"].to_numpy()
     for what, table in (("rating", rating), ("limits", limits)):
         if "customer_id" in table.columns and not np.array_equal(table["customer_id"].to_numpy(), ids):
@@ -296,8 +327,8 @@ def _scores_and_limits(world: World, rating: pd.DataFrame, limits: pd.DataFrame,
 
 def _failures(reliability: np.ndarray, policy: CreditPolicy, prepared: CreditPrepared) -> np.ndarray:
     """The day each customer fails (beyond the horizon for most): a geometric number of months survived."""
-    hazard = (DEFAULT_HAZARD * (1 - reliability) ** 2 * np.sqrt(max(policy.credit_period, 10) / 30.0)
-              * policy.collection_rules["default_factor"])
+    period_factor = (max(policy.credit_period, 10) / 30.0) ** HAZARD_PERIOD_EXPONENT
+    hazard = DEFAULT_HAZARD * (1 - reliability) ** 2 * period_factor * policy.collection_rules["default_factor"]
     with np.errstate(divide="ignore"):  # a hazard of 0 means the customer never fails
         months_survived = np.where(hazard > 0, np.floor(prepared.log_u_failure / np.log1p(-hazard)), np.inf)
     return np.floor((months_survived + prepared.u_failure_day) * DAYS_PER_MONTH)
@@ -315,7 +346,7 @@ def _purchases(customers: pd.DataFrame, policy: CreditPolicy, approved: np.ndarr
     monthly_demand = customers["true_wallet"].to_numpy() * customers["true_share_of_wallet"].to_numpy() * 1e6 / 12
     # Terms win sales, more so from price-sensitive buyers.
     appeal = 0.5 + sensitivity
-    lift = (np.maximum(0.2, 1 + TERMS_SALES_LIFT * (period - 30) / 30 * appeal)
+    lift = ((max(period, TERMS_FLOOR_DAYS) / 30.0) ** (TERMS_ELASTICITY * appeal)
             * (1 + DISCOUNT_SALES_LIFT * policy.discount_rate * appeal))
     # A limit caps the credit a customer can run: its outstanding balance is
     # about a month of purchases per month of credit period.
@@ -395,7 +426,7 @@ def _invoice_table(world: World, policy: CreditPolicy, credit_amount: np.ndarray
         "status": pd.Categorical.from_codes(status, dtype=_STATUS_DTYPE),
         "reminders": reminders.astype(np.int16),
         "collection_cost": reminders * policy.reminder_cost + escalated * policy.escalation_fee * amount,
-        "interest_cost": amount * policy.variable_cost_ratio * policy.cost_of_capital * (settle - issue) / 365.0,
+        "interest_cost": amount * policy.variable_cost_ratio * policy.cost_of_capital * (settle - issue) / policy.day_count,
         "bad_debt": np.where(written_off, amount, 0.0),
     })
     return invoices, owner

@@ -156,8 +156,8 @@ def test_golden_hash_of_a_small_simulation():
     assert _digest(sim.accounts) == GOLDEN_ACCOUNTS
 
 
-GOLDEN_INVOICES = "52b46c15381606fc"
-GOLDEN_ACCOUNTS = "c605b203729f7e1e"
+GOLDEN_INVOICES = "843fe188c93113f3"
+GOLDEN_ACCOUNTS = "0563a48f12a897ca"
 
 
 # --- bad input ------------------------------------------------------------------------
