@@ -19,15 +19,17 @@ stage), :mod:`.process` (the run), :mod:`.forms`, :mod:`.analysis` and
 from __future__ import annotations
 
 from .. import display
-from .analysis import (WIN_RATE_GROUPS, cycle_time, forecast_by_month, funnel, monthly_revenue, open_pipeline,
-                       pipeline_forecast, rep_metrics, stage_win_rates, win_rates)
+from .analysis import (WIN_RATE_GROUPS, check_stage_weights, cycle_time, forecast_by_month, funnel, monthly_revenue,
+                       open_pipeline, pipeline_forecast, rep_metrics, stage_win_rates, win_rates)
+from .explain import DRIVERS, EXPLANATION_ROWS, explain_opportunity, model_card, stage_coefficients
 from .forms import (FOLLOW_UP_FIELDS, HOURS_PER_CONTACT, contact_log, example_opportunity, follow_up_form_view,
                     timeline, weekly_report)
-from .goals import goal_summary, goals_vs_actual, last_year_seed, rep_quota, suggested_goal
+from .goals import goal_summary, goals_vs_actual, has_history, last_year_seed, rep_quota, suggested_goal
 from .grading import DEFAULT_GRADING_WEIGHTS, Grading, grade_accounts, grading_weights_table
 from .opportunities import key_account_ids, prepare_key_accounts
 from .policy import RepPolicy, effort_by_grade, policy_from_effort
-from .process import COST_SHARE, HALF_EFFECT_HOURS, TYPICAL_CYCLE_MONTHS, KeyAccountsRun, simulate_key_accounts
+from .process import (COACH_WORK_SHARE, COST_SHARE, HALF_EFFECT_HOURS, TYPICAL_CYCLE_MONTHS, KeyAccountsRun,
+                      simulate_key_accounts)
 from .stages import STAGE_DAYS, TENDER_SLOPE, risk_score, stage_probabilities, tender_scores, win_probability
 from .vocab import (CHANNELS, CRITERIA, GRADES, GRADING_FACTORS, KEY_NODES, OUTCOMES, REASONS,
                     RELATIONSHIP_LEVELS, STAGES)
@@ -40,19 +42,20 @@ display.register_labels(
     values={"stage": "ka.stage", "key_node": "ka.key_node", "grade": "ka.grade", "outcome": "ka.outcome",
             "reason": "ka.reason", "coach": "ka.coach", "relationship_level": "ka.relationship_level",
             "segment": "segment", "channel": "ka.channel", "role": "role", "factor": "ka.factor",
-            "criterion": "ka.criterion", "field": "ka.form"},
+            "criterion": "ka.criterion", "field": "ka.form", "driver": "ka.driver", "meaning": "ka.meaning",
+            "term": "ka.term"},
     bool_keys=("ka.yes", "ka.no"),
 )
 
 __all__ = [
-    "CHANNELS", "COST_SHARE", "CRITERIA", "DEFAULT_GRADING_WEIGHTS", "FOLLOW_UP_FIELDS", "GRADES",
-    "GRADING_FACTORS", "HALF_EFFECT_HOURS", "HOURS_PER_CONTACT", "KEY_NODES", "OUTCOMES", "REASONS",
-    "RELATIONSHIP_LEVELS", "STAGES", "STAGE_DAYS", "TENDER_SLOPE", "TYPICAL_CYCLE_MONTHS", "WIN_RATE_GROUPS",
-    "Grading", "KeyAccountsRun", "RepPolicy",
-    "contact_log", "cycle_time", "effort_by_grade", "example_opportunity", "follow_up_form_view",
-    "forecast_by_month", "funnel", "goal_summary", "goals_vs_actual", "grade_accounts", "grading_weights_table",
-    "key_account_ids", "last_year_seed", "monthly_revenue", "open_pipeline", "pipeline_forecast",
-    "policy_from_effort", "prepare_key_accounts", "rep_metrics", "rep_quota", "risk_score",
-    "simulate_key_accounts", "stage_probabilities", "stage_win_rates", "suggested_goal", "tender_scores",
-    "timeline", "weekly_report", "win_probability", "win_rates",
+    "CHANNELS", "COACH_WORK_SHARE", "COST_SHARE", "CRITERIA", "DEFAULT_GRADING_WEIGHTS", "DRIVERS",
+    "EXPLANATION_ROWS", "FOLLOW_UP_FIELDS", "GRADES", "GRADING_FACTORS", "HALF_EFFECT_HOURS", "HOURS_PER_CONTACT",
+    "KEY_NODES", "OUTCOMES", "REASONS", "RELATIONSHIP_LEVELS", "STAGES", "STAGE_DAYS", "TENDER_SLOPE",
+    "TYPICAL_CYCLE_MONTHS", "WIN_RATE_GROUPS", "Grading", "KeyAccountsRun", "RepPolicy", "check_stage_weights",
+    "contact_log", "cycle_time", "effort_by_grade", "example_opportunity", "explain_opportunity",
+    "follow_up_form_view", "forecast_by_month", "funnel", "goal_summary", "goals_vs_actual", "grade_accounts",
+    "grading_weights_table", "has_history", "key_account_ids", "last_year_seed", "model_card", "monthly_revenue",
+    "open_pipeline", "pipeline_forecast", "policy_from_effort", "prepare_key_accounts", "rep_metrics", "rep_quota",
+    "risk_score", "simulate_key_accounts", "stage_coefficients", "stage_probabilities", "stage_win_rates",
+    "suggested_goal", "tender_scores", "timeline", "weekly_report", "win_probability", "win_rates",
 ]

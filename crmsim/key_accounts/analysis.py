@@ -9,6 +9,8 @@ whose columns are documented; show one with
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -100,27 +102,44 @@ def _weights(run: KeyAccountsRun, method: str, stage_weights) -> tuple[np.ndarra
     row = pd.Index(opps["opportunity_id"]).get_indexer(events["opportunity_id"])
     stage = events["stage"].cat.codes.to_numpy()
     if method == "model":
+        if stage_weights is not None:
+            raise ValueError("stage_weights weigh the stages of method='stage'; method='model' uses the "
+                             f"simulation's own probabilities: pass one or the other (got {stage_weights!r})")
         weights = np.zeros(len(events))
         early = stage < 5
         weights[early] = _model_weights(opps)[row[early], stage[early]]
     else:
-        table = stage_win_rates(run) if stage_weights is None else _check_stage_weights(stage_weights)
+        table = stage_win_rates(run) if stage_weights is None else check_stage_weights(stage_weights)
         weights = np.asarray(table, dtype=float)[stage]
     bid = opps["bid_price"].to_numpy()[row]
     actual = opps["revenue"].to_numpy()[row]
     return weights * bid, np.stack([bid, actual])
 
 
-def _check_stage_weights(stage_weights) -> np.ndarray:
-    values = pd.Series(stage_weights)
-    if values.index.tolist() != list(STAGES):
-        if len(values) == len(STAGES):
-            values.index = list(STAGES)
-        else:
-            raise ValueError(f"stage_weights must give one weight per stage {STAGES}; got {dict(values)}")
-    for stage, value in values.items():
-        check_real(f"stage_weights[{stage!r}]", value, 0.0, 1.0)
-    return values.to_numpy(dtype=float)
+def check_stage_weights(stage_weights) -> np.ndarray:
+    """The six stage weights in stage order, matched by stage name.
+
+    ``stage_weights`` maps every stage code of
+    :data:`~crmsim.key_accounts.STAGES` to a weight in [0, 1] (a dict, or a
+    Series indexed by stage, such as :func:`stage_win_rates`). Weights are
+    matched by name, never by position, so the same weights in another order
+    give the same forecast; an unknown or a missing stage is an error.
+    """
+    if isinstance(stage_weights, pd.Series):
+        items = list(zip(stage_weights.index.tolist(), stage_weights.tolist()))
+    elif isinstance(stage_weights, Mapping):
+        items = list(stage_weights.items())
+    else:
+        raise TypeError("stage_weights must map each stage name to a weight (a dict or a Series indexed by "
+                        f"stage, e.g. stage_win_rates(past_run)); got {type(stage_weights).__name__}")
+    names = [str(name) for name, _ in items]
+    unknown = [name for name in names if name not in STAGES]
+    missing = [stage for stage in STAGES if stage not in names]
+    if unknown or missing or len(names) != len(set(names)):
+        raise ValueError(f"stage_weights must give exactly one weight per stage, by name, from {STAGES}; "
+                         f"got {names} (unknown: {unknown}, missing: {missing})")
+    weights = {name: check_real(f"stage_weights[{name!r}]", value, 0.0, 1.0) for name, (_, value) in zip(names, items)}
+    return np.array([weights[stage] for stage in STAGES])
 
 
 def forecast_by_month(run: KeyAccountsRun, *, method: str = "stage", stage_weights=None) -> pd.DataFrame:
@@ -132,6 +151,9 @@ def forecast_by_month(run: KeyAccountsRun, *, method: str = "stage", stage_weigh
     stage (``stage_weights``, default :func:`stage_win_rates` of this run;
     a manager would take them from a past run), ``method="model"`` the
     simulation's own probability of winning from its stage.
+
+    ``stage_weights`` maps each stage name to its weight (see
+    :func:`check_stage_weights`): matched by name, whatever the order.
 
     Returns
     -------

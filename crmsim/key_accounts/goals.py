@@ -23,13 +23,21 @@ def suggested_goal(run: KeyAccountsRun, *, growth: float = 0.10) -> float:
     Pass the run of a past year (another seed, see :func:`last_year_seed`);
     the revenue it signed in its horizon, scaled to 12 months and raised by
     ``growth`` (default 10 %, a customary stretch), is rounded to two
-    significant digits. A past year that signed nothing gives a goal of 1.
+    significant digits.
+
+    Raises
+    ------
+    ValueError
+        When the past run signed nothing in its horizon: there is no past
+        revenue to grow, and a made-up goal would give a meaningless
+        attainment (see :func:`has_history`).
     """
     growth = check_real("growth", growth, -0.9, 10.0)
     run = check_run(run)
     signed = float(monthly_revenue(run)["revenue"].sum()) * 12.0 / run.months * (1.0 + growth)
     if signed <= 0:
-        return 1.0
+        raise ValueError("run signed no revenue in its horizon: a goal cannot be set from a past year without "
+                         "sales (check with has_history(past) first)")
     digits = 1 - int(np.floor(np.log10(signed)))
     return float(round(signed, digits))
 
@@ -39,9 +47,8 @@ def rep_quota(past: KeyAccountsRun, rep_id: int | None = None, *, growth: float 
 
     The team goal is :func:`suggested_goal` of the past run; a rep's quota
     is that goal times the rep's share of the past run's opportunity value
-    (the composition-ratio method), rounded to 0.1. A quota is never 0
-    (attainment would be meaningless): a rep whose share rounds to nothing
-    gets 1.
+    (the composition-ratio method), rounded to 0.1 and at least 0.1 (a
+    quota of 0 would make attainment meaningless).
 
     Parameters
     ----------
@@ -51,17 +58,39 @@ def rep_quota(past: KeyAccountsRun, rep_id: int | None = None, *, growth: float 
         The rep; None for the whole team.
     growth : float
         Growth over last year's signed revenue (default 10 %, as :func:`suggested_goal`).
+
+    Raises
+    ------
+    ValueError
+        When the past run gives no basis for a quota: it signed nothing
+        (see :func:`suggested_goal`), or the rep had no opportunities in it
+        (a new rep, or one without key accounts last year). Check with
+        :func:`has_history` first.
     """
     past = check_run(past, "past")
+    rep_id = None if rep_id is None else check_int("rep_id", rep_id, 1)
+    if not has_history(past, rep_id):
+        raise ValueError(f"rep_id={rep_id} had no opportunities in the past run: the composition-ratio quota "
+                         "needs last year's share (check with has_history(past, rep_id) first)")
     team = suggested_goal(past, growth=growth)
-    if rep_id is None:
-        share = 1.0
-    else:
-        check_int("rep_id", rep_id, 1)
+    share = 1.0
+    if rep_id is not None:
         amount = past.opportunities["amount"]
-        total = amount.sum()
-        share = amount[past.opportunities["rep_id"] == rep_id].sum() / total if total > 0 else 0.0
-    return float(round(team * share, 1)) or 1.0
+        share = amount[past.opportunities["rep_id"] == rep_id].sum() / amount.sum()
+    return max(float(round(team * share, 1)), 0.1)
+
+
+def has_history(past: KeyAccountsRun, rep_id: int | None = None) -> bool:
+    """Whether a past run can set a goal: it signed revenue in its horizon and, for
+    ``rep_id``, the rep had opportunities in it (their share is the quota's basis)."""
+    past = check_run(past, "past")
+    if float(monthly_revenue(past)["revenue"].sum()) <= 0:
+        return False
+    if rep_id is None:
+        return True
+    rep_id = check_int("rep_id", rep_id, 1)
+    opps = past.opportunities
+    return bool(opps.loc[opps["rep_id"] == rep_id, "amount"].sum() > 0)
 
 
 def goals_vs_actual(run: KeyAccountsRun, yearly_goal: float, *, period: str = "quarter") -> pd.DataFrame:
@@ -87,8 +116,8 @@ def goals_vs_actual(run: KeyAccountsRun, yearly_goal: float, *, period: str = "q
     return out
 
 
-def goal_summary(run: KeyAccountsRun, yearly_goal: float) -> dict[str, float]:
-    """One run in a few numbers, against a yearly goal.
+def goal_summary(run: KeyAccountsRun, yearly_goal: float | None) -> dict[str, float]:
+    """One run in a few numbers, against a yearly goal (or without one).
 
     Returns
     -------
@@ -97,18 +126,22 @@ def goal_summary(run: KeyAccountsRun, yearly_goal: float) -> dict[str, float]:
         pursued; 0 when nothing is pursued), ``revenue`` (signed in the
         horizon, CNY m), ``months``, ``goal`` (the yearly goal for the
         horizon's months, CNY m), ``attainment`` (revenue / goal) and
-        ``margin`` (gross margin signed in the horizon, CNY m).
+        ``margin`` (gross margin signed in the horizon, CNY m). With
+        ``yearly_goal=None`` (no past to set one from, see
+        :func:`has_history`) ``goal`` and ``attainment`` are None.
     """
     run = check_run(run)
-    yearly_goal = check_real("yearly_goal", yearly_goal, 0.0, inclusive=False)
+    if yearly_goal is not None:
+        yearly_goal = check_real("yearly_goal", yearly_goal, 0.0, inclusive=False)
     revenue = monthly_revenue(run)
     opps = run.opportunities
     won = int((opps["outcome"] == "won").sum())
     pursued = int(opps["pursued"].sum())
     signed = float(revenue["revenue"].sum())
-    goal = yearly_goal * run.months / 12.0
+    goal = None if yearly_goal is None else yearly_goal * run.months / 12.0
     return {"leads": len(opps), "pursued": pursued, "won": won, "win_rate": won / pursued if pursued else 0.0,
-            "revenue": signed, "months": run.months, "goal": goal, "attainment": signed / goal,
+            "revenue": signed, "months": run.months, "goal": goal,
+            "attainment": None if goal is None else signed / goal,
             "margin": float(revenue["gross_margin"].sum())}
 
 

@@ -96,7 +96,11 @@ def policy_from_effort(effort_weights: Mapping[str, float], **settings) -> RepPo
     """
     if "pursue" in settings:
         raise TypeError("policy_from_effort chooses pursue from the effort weights; do not pass it")
-    weights = {grade: float(weight) for grade, weight in effort_weights.items()}
+    if not isinstance(effort_weights, Mapping):
+        raise TypeError(f"effort_weights must be a mapping of grade -> weight; got {effort_weights!r}")
+    check_choices("effort_weights", list(effort_weights), GRADES)
+    weights = {grade: check_real(f"effort_weights[{grade!r}]", weight, 0.0, 1000.0)
+               for grade, weight in effort_weights.items()}
     return RepPolicy(pursue=tuple(g for g in GRADES if weights.get(g, 0.0) > 0), effort_weights=weights,
                      **settings)
 

@@ -31,8 +31,10 @@ COST_SHARE = 0.70
 TYPICAL_CYCLE_MONTHS = 6.0
 #: Hours of effort at which the effect of effort is half its maximum.
 HALF_EFFECT_HOURS = 8.0
-#: Most hours a month one opportunity can absorb.
+#: Most hours a month one opportunity can absorb: half a working month; more hours on one deal only wait.
 MAX_HOURS_PER_OPPORTUNITY = 80.0
+#: Share of an account's hours that developing and strengthening its coach takes (RepPolicy.develop_coach).
+COACH_WORK_SHARE = 0.15
 
 _DAY0 = np.datetime64("1970-01-01", "D")
 
@@ -172,7 +174,7 @@ def _run_stages(opps: pd.DataFrame, policy: RepPolicy, grading: Grading,
     grade = graded["grade"].cat.codes.to_numpy()
     pursued = np.isin(grade, [GRADES.index(g) for g in policy.pursue])
     effort = _effort_hours(opps, grade, pursued, policy)
-    working = effort * (0.85 if policy.develop_coach else 1.0)  # the coach work takes 15 % of the hours
+    working = effort * (1.0 - COACH_WORK_SHARE if policy.develop_coach else 1.0)
     effort_factor = working / (working + HALF_EFFECT_HOURS)
     coach, developed = _coach_after_work(opps, pursued, effort_factor, policy.develop_coach, u[0])
 

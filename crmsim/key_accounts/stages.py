@@ -20,7 +20,10 @@ simulated opportunities table (``KeyAccountsRun.opportunities``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
+import pandas as pd
 
 from ..validation import check_probability
 
@@ -51,6 +54,23 @@ GRADE_SUPPORT = np.array([1.0, 0.5, 0.0, -0.5])
 TENDER_SLOPE = 8.0
 #: Typical days in each stage.
 STAGE_DAYS = np.array([30.0, 21.0, 30.0, 28.0, 21.0, 75.0])
+#: The columns the stage model reads (those of a simulated opportunities table).
+FRAME_COLUMNS = ("fit", "grade_support", "rel_decision_maker", "rel_influencer", "rel_user", "rel_gatekeeper",
+                 "coach_strength", "competitor_strength", "prospecting_skill", "retention_skill", "effort_factor",
+                 "proposal_quality", "bid_price", "budget", "amount", "competitor_discount", "price_weight",
+                 "n_competitors", "need")
+
+
+def check_frame(frame, columns=FRAME_COLUMNS):
+    """``frame`` if it is a DataFrame or a dict of arrays with ``columns``; else a TypeError naming what is missing."""
+    if not isinstance(frame, (Mapping, pd.DataFrame)):
+        raise TypeError("frame must be a DataFrame (or a dict of arrays) with the columns of a simulated "
+                        f"opportunities table (KeyAccountsRun.opportunities); got {type(frame).__name__}")
+    missing = [name for name in columns if name not in frame]
+    if missing:
+        raise TypeError(f"frame lacks the column(s) {missing}; it needs {list(columns)} "
+                        "(those of KeyAccountsRun.opportunities)")
+    return frame
 
 
 def tender_scores(frame) -> tuple[np.ndarray, np.ndarray]:
@@ -62,6 +82,8 @@ def tender_scores(frame) -> tuple[np.ndarray, np.ndarray]:
     quarter the coach; the rival's is its strength. Without rivals the bar is
     a fixed 0.3.
     """
+    check_frame(frame, ("bid_price", "amount", "competitor_discount", "price_weight", "proposal_quality",
+                        "rel_influencer", "coach_strength", "n_competitors", "competitor_strength"))
     bid = frame["bid_price"]
     rival_bid = frame["amount"] * (1.0 - frame["competitor_discount"])
     weight = frame["price_weight"]
@@ -81,6 +103,7 @@ def risk_score(frame) -> np.ndarray:
     Budget shortfall, rival strength, a weak need and a cool decision maker
     raise it; a coach lowers it.
     """
+    check_frame(frame, ("budget", "amount", "competitor_strength", "need", "rel_decision_maker", "coach_strength"))
     shortfall = np.clip(1.0 - frame["budget"] / frame["amount"], 0.0, 1.0)
     score = (0.2 + 0.8 * shortfall + 0.3 * frame["competitor_strength"] + 0.3 * (1.0 - frame["need"])
              - 0.25 * frame["rel_decision_maker"] - 0.2 * frame["coach_strength"])
@@ -96,6 +119,8 @@ def stage_probabilities(frame) -> np.ndarray:
     ``proposal_quality`` and ``bid_price``: the columns of a simulated
     opportunities table.
     """
+    check_frame(frame)
+
     def col(name):
         return np.asarray(frame[name], dtype=float)[:, None]
 
@@ -124,6 +149,7 @@ def win_probability(frame, drop_risk_above: float = 1.0) -> np.ndarray:
     none, so the result is the chance of the opportunity itself).
     """
     drop_risk_above = check_probability("drop_risk_above", drop_risk_above)
+    check_frame(frame)
     p = stage_probabilities(frame)[:, :5].prod(axis=1)
     kept = risk_score(frame) <= drop_risk_above
     if "pursued" in frame:

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from .. import i18n
 from ..key_accounts import (GRADES, KeyAccountsRun, RepPolicy, effort_by_grade, forecast_by_month, funnel,
-                            goal_summary, last_year_seed, monthly_revenue, policy_from_effort, prepare_key_accounts,
+                            goal_summary, has_history, last_year_seed, monthly_revenue, policy_from_effort, prepare_key_accounts,
                             rep_quota, simulate_key_accounts, stage_win_rates)
 from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenue, update_forecast, update_funnel, \
     update_monthly_revenue
@@ -41,8 +41,11 @@ class KeyAccountView:
     funnel, forecast, revenue : DataFrame
         :func:`~crmsim.key_accounts.funnel`, :func:`~crmsim.key_accounts.forecast_by_month`
         (weighted with last year's stage win rates) and :func:`~crmsim.key_accounts.monthly_revenue`.
-    goal : float
-        The yearly quota, CNY m (:func:`~crmsim.key_accounts.rep_quota`).
+    goal : float or None
+        The yearly quota, CNY m (:func:`~crmsim.key_accounts.rep_quota`);
+        None when last year gives no basis for one (the rep had no
+        opportunities, or nothing was signed): the summary says so instead
+        of an attainment.
     summary : dict
         :func:`~crmsim.key_accounts.goal_summary` against that quota.
     rep : int
@@ -53,7 +56,7 @@ class KeyAccountView:
     funnel: pd.DataFrame
     forecast: pd.DataFrame
     revenue: pd.DataFrame
-    goal: float
+    goal: float | None
     summary: dict
     rep: int = ALL_REPS
 
@@ -138,10 +141,12 @@ class KeyAccountDashboard(Dashboard):
             self._by_rep[rep] = opps if rep == ALL_REPS else opps[opps["rep_id"] == rep].reset_index(drop=True)
         return self._by_rep[rep]
 
-    def _goal_of(self, rep: int) -> float:
-        """The yearly quota of ``rep`` (of the team for all reps), fixed whatever the learner's policy."""
+    def _goal_of(self, rep: int) -> float | None:
+        """The yearly quota of ``rep`` (of the team for all reps), fixed whatever the learner's policy;
+        None when last year's run gives no basis for one (:func:`~crmsim.key_accounts.has_history`)."""
         if rep not in self._goals:
-            self._goals[rep] = rep_quota(self.past, None if rep == ALL_REPS else rep)
+            who = None if rep == ALL_REPS else rep
+            self._goals[rep] = rep_quota(self.past, who) if has_history(self.past, who) else None
         return self._goals[rep]
 
     @staticmethod
@@ -167,7 +172,7 @@ class KeyAccountDashboard(Dashboard):
     def _highs(result: KeyAccountView, months: int) -> tuple[float, float]:
         """Highest value of the forecast panel and of the revenue panel (with the goal line), CNY m."""
         forecast = max(result.forecast["forecast"].max(), result.forecast["actual"].max(), 0.0)
-        goal = result.goal * months / 12.0  # where the cumulative goal line ends
+        goal = 0.0 if result.goal is None else result.goal * months / 12.0  # where the cumulative goal line ends
         revenue = max(result.revenue["cumulative_revenue"].max(), result.revenue["revenue"].max(), goal, 0.0)
         return float(forecast), float(revenue)
 
@@ -200,7 +205,7 @@ class KeyAccountDashboard(Dashboard):
         """Everything the axes, ticks and titles depend on; the data are redrawn on top."""
         return (i18n.get_language(), tuple(result.funnel.index), float(max(result.funnel["entered"].max(), 1)),
                 tuple(result.forecast["month"]), self.forecast_limits(result),
-                tuple(result.revenue["month"]), self.revenue_limits(result))
+                tuple(result.revenue["month"]), self.revenue_limits(result), result.goal is None)
 
     def draw(self, result: KeyAccountView, figure: Figure) -> None:
         # Fixed margins (the base figure has no layout engine): the three panels never change shape.
@@ -220,4 +225,6 @@ class KeyAccountDashboard(Dashboard):
     def summarise(self, result: KeyAccountView) -> str:
         if result.summary["leads"] == 0:
             return i18n.t("ka.widget.empty")
+        if result.goal is None:
+            return i18n.t("ka.widget.summary_no_goal", **result.summary)
         return i18n.t("ka.widget.summary", **result.summary)

@@ -50,6 +50,42 @@ def test_the_forecast_at_one_date_sums_the_open_pipeline(result):
     assert total["forecast"] == pytest.approx(first_month["forecast"])
 
 
+def test_stage_weights_are_matched_by_name_whatever_their_order(result):
+    weights = {stage: 0.1 + 0.15 * k for k, stage in enumerate(ka.STAGES)}
+    shuffled = dict(reversed(list(weights.items())))
+    forward = ka.forecast_by_month(result, stage_weights=weights)
+    pd.testing.assert_frame_equal(forward, ka.forecast_by_month(result, stage_weights=shuffled))
+    pd.testing.assert_frame_equal(forward, ka.forecast_by_month(result, stage_weights=pd.Series(shuffled)))
+    as_series = ka.stage_win_rates(result)
+    pd.testing.assert_frame_equal(ka.forecast_by_month(result),  # the default: this run's stage win rates
+                                  ka.forecast_by_month(result, stage_weights=as_series.iloc[::-1]))
+    rows = ka.open_pipeline(result, stage_weights=shuffled)
+    assert np.allclose(rows["weight"], rows["stage"].map(weights).astype(float))
+    assert ka.pipeline_forecast(result, stage_weights=shuffled)["forecast"] == pytest.approx(rows["forecast"].sum())
+
+
+@pytest.mark.parametrize("weights, error, words", [
+    ({**{s: 0.5 for s in ka.STAGES[1:]}, "closing": 0.5}, ValueError, ["closing", "unknown", "development"]),
+    ({s: 0.5 for s in ka.STAGES[:5]}, ValueError, ["missing", "implementation"]),
+    ({**{s: 0.5 for s in ka.STAGES}, "tender": 1.5}, ValueError, ["stage_weights['tender']", "1.5"]),
+    ({**{s: 0.5 for s in ka.STAGES}, "tender": float("nan")}, ValueError, ["tender", "nan"]),
+    ({**{s: 0.5 for s in ka.STAGES}, "tender": "high"}, TypeError, ["tender", "high"]),
+    (list(np.linspace(0.1, 1.0, 6)), TypeError, ["stage_weights", "stage name"]),
+    (5, TypeError, ["stage_weights", "int"]),
+])
+def test_bad_stage_weights_are_refused_with_the_allowed_names(result, weights, error, words):
+    for call in (ka.forecast_by_month, ka.open_pipeline, ka.pipeline_forecast):
+        with pytest.raises(error) as info:
+            call(result, stage_weights=weights)
+        for word in words:
+            assert word in str(info.value)
+
+
+def test_stage_weights_belong_to_the_stage_method(result):
+    with pytest.raises(ValueError, match="stage_weights.*method='model'"):
+        ka.forecast_by_month(result, method="model", stage_weights=ka.stage_win_rates(result))
+
+
 # --- analysis ----------------------------------------------------------------------------
 def test_analysis_tables_agree_with_each_other(result):
     opps, events = result.opportunities, result.stage_events
@@ -78,7 +114,7 @@ def test_bad_analysis_calls_are_rejected(result):
         ka.win_rates(result, by="colour")
     with pytest.raises(TypeError, match="run"):
         ka.funnel(result.opportunities)
-    with pytest.raises(ValueError, match="stage_weights"):
+    with pytest.raises(TypeError, match="stage_weights"):
         ka.forecast_by_month(result, stage_weights=[0.5, 0.5])
     with pytest.raises(ValueError, match="as_of"):
         ka.open_pipeline(result, "someday")

@@ -89,6 +89,23 @@ def test_dashboard_seeds_and_its_default_world(world, dashboard):
         KeyAccountDashboard("world")
 
 
+@pytest.mark.parametrize("language, words", [("en", "no goal"), ("zh", "无目标")])
+def test_a_rep_without_last_year_gets_a_message_not_nan(language, words):
+    # In this small world rep 6 has opportunities this year but none in last year's run.
+    crmsim.set_language(language)
+    board = KeyAccountDashboard(crmsim.make_world(seed=2, n_customers=60), seed=2)
+    assert 6 in {value for _, value in board.controls["rep"].options}
+    assert not ka.has_history(board.past, 6)
+    board.controls["rep"].value = 6
+    assert board.result.goal is None and board.result.summary["attainment"] is None
+    text = board.summary.value
+    assert words in text and "nan" not in text.lower() and board.png.startswith(b"\x89PNG")
+    board.controls["bid_discount"].value = 0.2  # redraws without a goal line
+    assert words in board.summary.value
+    board.controls["rep"].value = 0  # back to the team, which has a goal
+    assert board.result.goal is not None and "nan" not in board.summary.value.lower()
+
+
 def test_plots_return_axes_in_both_languages(world, result):
     opportunity = ka.example_opportunity(result)
     customer = int(result.opportunities.set_index("opportunity_id").loc[opportunity, "customer_id"])

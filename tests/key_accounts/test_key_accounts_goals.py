@@ -30,10 +30,24 @@ def test_rep_quotas_follow_last_years_share_of_opportunity_value(result):
     quotas = {rep: ka.rep_quota(result, rep) for rep in reps}
     for rep, quota in quotas.items():
         share = opps.loc[opps["rep_id"] == rep, "amount"].sum() / opps["amount"].sum()
-        assert quota == (round(team * share, 1) or 1.0)
+        assert quota == max(round(team * share, 1), 0.1)
     # The composition ratio shares out the team goal (up to rounding to 0.1 each).
-    assert sum(quotas.values()) == pytest.approx(team, abs=0.05 * len(reps) + 1.0)
-    assert ka.rep_quota(result, int(max(reps)) + 1000) == 1.0  # no opportunities: the smallest quota, never 0
+    assert sum(quotas.values()) == pytest.approx(team, abs=0.1 * len(reps))
+
+
+def test_no_quota_without_a_past_to_set_it_from(result, world):
+    newcomer = int(result.opportunities["rep_id"].max()) + 1000
+    assert ka.has_history(result) and not ka.has_history(result, newcomer)
+    with pytest.raises(ValueError, match=f"rep_id={newcomer}.*no opportunities"):
+        ka.rep_quota(result, newcomer)  # a made-up quota would give a meaningless attainment
+    idle = ka.simulate_key_accounts(world, ka.RepPolicy(pursue=()), seed=1)
+    assert not ka.has_history(idle)
+    with pytest.raises(ValueError, match="no revenue"):
+        ka.suggested_goal(idle)
+    with pytest.raises(ValueError, match="rep_id"):
+        ka.rep_quota(idle)
+    summary = ka.goal_summary(result, None)
+    assert summary["goal"] is None and summary["attainment"] is None and summary["won"] > 0
 
 
 def test_the_goal_summary_counts_the_run(result):
@@ -73,3 +87,9 @@ def test_bad_goal_calls_are_rejected(result):
         ka.goal_summary(result.opportunities, 5.0)
     with pytest.raises(TypeError, match="past"):
         ka.rep_quota(result.opportunities)
+    with pytest.raises(TypeError, match="past"):
+        ka.has_history(5)
+    with pytest.raises(TypeError, match="rep_id"):
+        ka.has_history(result, "7")
+    with pytest.raises(TypeError, match="run"):
+        ka.goals_vs_actual(5, 10.0)
