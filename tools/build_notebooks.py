@@ -1,6 +1,6 @@
 """Build the English and Chinese course notebooks from one source each.
 
-Each ``notebooks/src/NN_name.py`` defines ``CELLS``, a list made with
+Each ``notebooks/src/NN_name.py`` (and ``exercises/src``, ``apps/src``) defines ``CELLS``, a list made with
 ``md(english, chinese)`` and ``code(source, ignore_output=False)``, which are
 provided when the source is executed. This script writes
 ``notebooks/en/NN_name.ipynb`` and ``notebooks/zh/NN_name.ipynb`` (same code
@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_DIRS = (ROOT / "notebooks" / "src", ROOT / "exercises" / "src")
+SOURCE_DIRS = (ROOT / "notebooks" / "src", ROOT / "exercises" / "src", ROOT / "apps" / "src")
 LANGUAGES = ("en", "zh")
 IGNORE_TAG = "# NBVAL_IGNORE_OUTPUT"
 
@@ -73,7 +73,7 @@ def build(source: Path, language: str) -> nbformat.NotebookNode:
 
 
 def all_sources() -> list[Path]:
-    """Every notebook source: course notebooks, then exercises."""
+    """Every notebook source: course notebooks, then exercises, then the app pages."""
     return [p for folder in SOURCE_DIRS for p in sorted(folder.glob("[0-9][0-9]_*.py"))]
 
 
