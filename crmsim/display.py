@@ -269,7 +269,8 @@ def display_number(value: float) -> str:
     """
     if not np.isfinite(value):
         return str(value)
-    if abs(value) >= 1000:
+    if abs(round(value, 3)) >= 1000:  # 999.9999 rounds to 1000.000: show it as a large amount
+        value = float(value)
         digits = 6 - int(np.floor(np.log10(abs(value)))) - 1
         return f"{round(value, digits):,.0f}"
     return f"{value:.3f}"

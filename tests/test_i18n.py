@@ -106,3 +106,17 @@ def test_labelled_translates_booleans(world):
     crmsim.set_language("zh")
     shown = labelled(world.contacts.head(8), "contacts")
     assert set(shown["教练（内线）"]) <= {"是", "否"}
+
+
+def test_an_empty_language_is_an_error_not_the_current_one():
+    with pytest.raises(ValueError, match="language='' is not supported"):
+        i18n.t("region.east", language="")
+    assert i18n.resolve_language(None) == i18n.get_language()
+
+
+@pytest.mark.parametrize("number, shown", [(999.9999, "1,000"), (999.99949, "999.999"), (-999.9996, "-1,000"),
+                                           (1234567.891, "1,234,570"), (0.5, "0.500")])
+def test_display_number_never_shows_a_large_amount_with_decimals(number, shown):
+    from crmsim.display import display_number
+
+    assert display_number(number) == shown

@@ -79,6 +79,11 @@ def check_language(language: object, name: str = "language") -> str:
     return language
 
 
+def resolve_language(language: object = None, name: str = "language") -> str:
+    """``language`` checked, or the current language when it is None (an empty string is an error)."""
+    return _language if language is None else check_language(language, name)
+
+
 def register(entries: Mapping[str, tuple[str, str]]) -> None:
     """Add strings to the catalog.
 
@@ -121,7 +126,7 @@ def t(key: str, language: str | None = None, **fields: object) -> str:
         entry = _catalog.get(key)
     if entry is None:
         raise KeyError(f"no text registered for key {key!r}")
-    text = entry[check_language(language) if language else _language]
+    text = entry[resolve_language(language)]
     return text.format(**fields) if fields else text
 
 
