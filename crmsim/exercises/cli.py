@@ -6,6 +6,12 @@
     python -m crmsim class grade     --roster R.csv --course-seed S --submissions DIR --out GRADEBOOK.csv
     python -m crmsim class feedback  --roster R.csv --course-seed S --submissions DIR --out FOLDER [--reveal]
     python -m crmsim class forensics --roster R.csv --course-seed S --submissions DIR [--out REPORT.csv]
+    python -m crmsim class nbgrader  --course-seed S --out DIR [--exercise 05 ...]
+
+``nbgrader`` writes an nbgrader course folder (``nbgrader_config.py``,
+``source/<exercise>/<exercise>.ipynb`` with solution regions and hidden
+tests; :mod:`.nbgrader`), which nbgrader's own ``generate_assignment`` and
+``autograde`` then use; it needs no roster.
 
 ``grade`` writes GRADEBOOK.csv, GRADEBOOK.xlsx and GRADEBOOK.interpretations.csv
 (the written answers, for the rubric), and prints every problem on its own
@@ -25,7 +31,7 @@ from .runner import CELL_TIMEOUT, NOTEBOOK_TIMEOUT
 
 def add_parser(sub) -> argparse.ArgumentParser:
     """Add the ``class`` command and its subcommands to the subparsers ``sub`` of the main parser."""
-    parser = sub.add_parser("class", help="classroom: release notebooks, grade, feedback, forensics")
+    parser = sub.add_parser("class", help="classroom: release notebooks, grade, feedback, forensics, nbgrader")
     commands = parser.add_subparsers(dest="class_command", required=True)
 
     def common(p, submissions: bool) -> None:
@@ -58,6 +64,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
     forensics = commands.add_parser("forensics", help="flag answers that fit another student's data")
     common(forensics, submissions=True)
     forensics.add_argument("--out", default=None, help="also write the flags to a new .csv")
+    nbg = commands.add_parser("nbgrader", help="write an nbgrader course folder of source notebooks")
+    nbg.add_argument("--course-seed", type=int, required=True,
+                     help="seed of the students' worlds; it is in every notebook (use another than for release)")
+    nbg.add_argument("--exercise", action="append", default=[], metavar="NAME",
+                     help="exercise code or number (repeat; default: every exercise)")
+    nbg.add_argument("--customers", type=int, default=None, help="customers per student world")
+    nbg.add_argument("--language", choices=i18n.LANGUAGES, default="en", help="notebooks and messages")
+    nbg.add_argument("--out", required=True, help="a new folder")
     return parser
 
 
@@ -65,6 +79,14 @@ def run(args: argparse.Namespace) -> int:
     """Run one ``class`` subcommand; bad input raises ValueError/OSError for the caller's one-line error."""
     from .roster import read_roster
 
+    if args.class_command == "nbgrader":
+        from .nbgrader import write_course
+
+        out = write_course(args.out, args.course_seed, exercises=args.exercise, language=args.language,
+                           n_customers=args.customers)
+        print(i18n.t("ex.cli.nbgrader", language=args.language, exercises=len(list((out / "source").iterdir())),
+                     path=str(out)))
+        return 0
     roster = read_roster(args.roster)
     if args.class_command == "release":
         from .release import release

@@ -157,6 +157,14 @@ register({
                       ".interpretations.csv)", "已评 {students} 名学生中的 {graded} 份提交：{path}（以及 .xlsx、.interpretations.csv）"),
     "ex.cli.feedback": ("wrote feedback for {students} students into {path}", "已为 {students} 名学生写出反馈：{path}"),
     "ex.cli.forensics": ("{flagged} submission(s) flagged", "共 {flagged} 份提交被警示"),
+    "ex.cli.nbgrader": ("wrote an nbgrader course of {exercises} assignment(s) into {path}; the seed is in every "
+                        "notebook, so use another one than for class release. Next, in that folder: nbgrader "
+                        "generate_assignment <exercise>",
+                        "已在 {path} 写出包含 {exercises} 个作业的 nbgrader 课程；种子写在每个笔记本中，请使用与 class release "
+                        "不同的种子。下一步，在该文件夹中运行：nbgrader generate_assignment <练习>"),
+    "ex.nbgrader.model_answer": ("Model answer for the rubric: name the lever, the outcome it moved on these data, "
+                                 "and the course's reason why.",
+                                 "评分参考答案：说明所用的杠杆、它在这些数据上改变了什么结果，以及课程中的道理。"),
 })
 
 # --- exercise 02: relationship levels -------------------------------------------------------

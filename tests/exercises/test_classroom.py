@@ -192,14 +192,15 @@ def test_forensics_command_flags_the_copier(tmp_path, capsys):
 
 
 def test_a_decision_is_simulated_again_from_its_fields(tmp_path):
-    """Exercise 05 end to end: a winning plan earns full points, the textbook's moves half, a promise nothing."""
+    """Exercise 05 end to end: a winning plan earns full points, an over-promise nothing (the textbook's moves, half
+the points, are graded in test_nbgrader)."""
     from crmsim import roleplay as rp
     from crmsim.exercises import get_exercise
 
-    from .test_decisions_reachable import influence_plans
+    from crmsim.exercises.solvers.role_play import candidates
 
     spec = get_exercise("role_play")
-    ids = ["p1", "p2", "p3"]
+    ids = ["p1", "p3"]
     roster = write_roster(tmp_path / "roster.csv", ids)
     args = ["--course-seed", str(COURSE_SEED), "--exercise", "05"]
     assert main(["class", "release", "--roster", str(roster), "--out", str(tmp_path / "released"), *args]) == 0
@@ -207,8 +208,7 @@ def test_a_decision_is_simulated_again_from_its_fields(tmp_path):
     for student in ids:
         world = spec.build_world(student_seed(COURSE_SEED, student))
         scenario = rp.make_scenario(world, seed=0)
-        plan = {"p1": next(influence_plans(scenario)), "p2": rp.example_moves(scenario, "textbook"),
-                "p3": rp.example_moves(scenario, "novice")}[student]
+        plan = {"p1": candidates(world)["plan"][0], "p3": rp.example_moves(scenario, "novice")}[student]
         plan = plan if isinstance(plan, list) else plan.to_dict("records")
         fill(tmp_path / "released" / student / "role_play.ipynb", submissions / student / "role_play.ipynb",
              truths(student, "role_play", spec.n_customers), text=None,
@@ -217,7 +217,7 @@ def test_a_decision_is_simulated_again_from_its_fields(tmp_path):
     assert main(["class", "grade", "--roster", str(roster), "--submissions", str(submissions),
                  "--out", str(tmp_path / "book.csv"), "--jobs", "2", *args]) == 0
     book = pd.read_csv(tmp_path / "book.csv", dtype={"student_id": str}).set_index("student_id")
-    assert list(book["role_play.plan"]) == [2, 1, 0] and list(book["total"]) == [6, 5, 4]
+    assert list(book["role_play.plan"]) == [2, 0] and list(book["total"]) == [6, 4]
     assert (book["out_of"] == 6).all()
     texts = pd.read_csv(tmp_path / "book.interpretations.csv", keep_default_na=False)
     assert (texts["answer"] == WRITTEN).all()

@@ -29,3 +29,16 @@ def decision_params(world: World) -> dict[str, dict]:
             "credit_policy": {"default_profit": profit, "target": profit + PROFIT_TARGET * abs(profit),
                               "bad_debt_cap": BAD_DEBT_CAP * float(summary["bad_debt_rate"]),
                               "margin": PROFIT_TARGET}}
+
+
+def candidates(world: World) -> dict[str, list]:
+    """Sensible answers of the decision task: a cutoff around BB, a period around net 30, firmer collection,
+    a small cash discount."""
+    import itertools
+
+    policies = [credit.CreditPolicy(cutoff=cutoff, credit_period=period, collection=collection,
+                                    discount_rate=discount)
+                for cutoff, period, collection, discount in itertools.product(
+                    (40, 45), (30, 45), ("standard", "strict"), (0.0, 0.01))]
+    return {"credit_policy": policies + [credit.CreditPolicy(cutoff=35), credit.CreditPolicy(cutoff=50,
+                                                                                             credit_period=20)]}

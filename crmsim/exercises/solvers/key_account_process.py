@@ -28,3 +28,16 @@ def decision_params(world: World) -> dict[str, dict]:
     default = expected_margin(_run(world))
     return {"rep_policy": {"default_margin": default, "target": default + MARGIN_TARGET * abs(default),
                            "margin": MARGIN_TARGET, "monthly_hours": ka.RepPolicy().monthly_hours}}
+
+
+def candidates(world: World) -> dict[str, list]:
+    """Sensible answers of the decision task, for the nbgrader solution and the reachability test.
+
+    The same hours put on the better grades, a lighter discount, risky leads dropped earlier.
+    """
+    import itertools
+
+    policies = [ka.policy_from_effort(weights, bid_discount=discount, drop_risk_above=drop)
+                for weights, discount, drop in itertools.product(
+                    ({"A": 6, "B": 3, "C": 1, "D": 0}, {"A": 4, "B": 2, "C": 1}), (0.05, 0.04), (0.6, 0.75))]
+    return {"rep_policy": policies}

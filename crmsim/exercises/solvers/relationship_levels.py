@@ -36,3 +36,14 @@ def decision_params(world: World) -> dict[str, dict]:
             "last_month_profit": {"tolerance": max(1.0, 0.01 * abs(float(kpis["profit"].iloc[-1])))},
             "care_policy": {"default_profit": default, "target": default + PROFIT_MARGIN * abs(default),
                             "margin": PROFIT_MARGIN}}
+
+
+def candidates(world: World) -> dict[str, list]:
+    """Sensible care policies: more care for key accounts, more (or more personal) contact, complaints handled
+    fast and well."""
+    import itertools
+
+    budget = {code: 3 * value for code, value in rel.DEFAULT_CARE_BUDGET.items()}
+    return {"care_policy": [rel.CarePolicy(care_budget=budget, contacts_per_month=contacts, channel_mix=mix,
+                                           complaint_days=2, complaint_quality=0.9)
+                            for contacts, mix in itertools.product((1, 2, 6, 8), ("balanced", "personal"))]}
