@@ -66,7 +66,8 @@ def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes 
 
 
 @plot_function
-def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated: bool = False) -> Axes:
+def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated: bool = False,
+                            reference: pd.DataFrame | None = None) -> Axes:
     """Cumulative churn and the share of satisfied customers by month.
 
     Parameters
@@ -75,9 +76,16 @@ def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated
         Output of :func:`crmsim.relationships.monthly_kpis`.
     animated : bool
         See :func:`plot_level_mix`.
+    reference : DataFrame, optional
+        KPIs of a reference policy (a dashboard's course default) whose cumulative churn is drawn as a
+        thin dashed line that stays put, so that a policy that holds customers for a while and loses them
+        later shows where its curve crosses it (default: none).
     """
     ax = axes_or_new(ax)
     month = kpis.index.to_numpy()
+    if reference is not None:
+        ax.plot(reference.index.to_numpy(), reference["cumulative_churn"].to_numpy(), color="#d94801",
+                linestyle="--", linewidth=1, alpha=0.7, label=i18n.t("rel.plot.kpis.reference"), gid="rel-churn-reference")
     ax.plot(month, kpis["cumulative_churn"].to_numpy(), color="#d94801", label=i18n.t("rel.plot.kpis.churn"),
             animated=animated, gid="rel-churn")
     ax.plot(month, kpis["satisfied"].to_numpy(), color="#2171b5", label=i18n.t("rel.plot.kpis.satisfied"),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..validation import check_int
 from ..world import World, vocab
-from .dynamics import RelationshipsRun
+from .dynamics import RelationshipsRun, check_monthly, check_run
 from .ladder import CHURNED
 from .markov import stationary_distribution
 
@@ -27,6 +27,7 @@ def level_mix(monthly: pd.DataFrame) -> pd.DataFrame:
         Index ``month`` 0..T; one column per category of ``level`` (``churned``
         first, then the ladder from the bottom); rows sum to 1.
     """
+    check_monthly(monthly, ("month", "level_before", "level"))
     codes_after = monthly["level"].cat.codes.to_numpy()
     month = monthly["month"].to_numpy().astype(np.int64)
     n_months = int(month.max())
@@ -53,6 +54,8 @@ def monthly_kpis(monthly: pd.DataFrame) -> pd.DataFrame:
         ``complaints``, ``revenue``, ``cost_to_serve``, ``profit`` and
         ``cumulative_profit`` (CNY).
     """
+    check_monthly(monthly, ("month", "level_before", "churned", "satisfied", "satisfaction", "complaint", "revenue",
+                            "cost_to_serve", "profit"))
     month = monthly["month"].to_numpy()
     active = monthly["level_before"].cat.codes.to_numpy() > 0
     columns = ("churned", "satisfied", "complaint", "revenue", "cost_to_serve", "profit")
@@ -102,6 +105,7 @@ def estimate_transition_matrix(monthly: pd.DataFrame) -> pd.DataFrame:
         the observed share; a level never visited gives a row of NaN.
         ``attrs["counts"]`` holds the customer-months behind each row.
     """
+    check_monthly(monthly, ("level_before", "level"))
     categories = list(monthly["level"].cat.categories)
     k = len(categories) - 1
     before = monthly["level_before"].cat.codes.to_numpy().astype(np.int64) - 1
@@ -125,9 +129,15 @@ def true_transition_matrix(run: RelationshipsRun) -> pd.DataFrame:
     weighted by how many months each spent on each level in this run:
     exactly what the estimate from the log converges to.
     """
+    check_run(run)
     k = len(run.ladder.levels)
-    occupancy = np.stack([(run.levels_before == level).sum(axis=0) for level in range(k)], axis=1)  # (n, K)
-    weighted = np.einsum("nk,nkj->kj", occupancy, run.matrices)
+    on_level = run.levels_before[:, :, None] == np.arange(k)  # (months, n, K)
+    if np.all(run.churn_scale == 1.0):
+        occupancy = on_level.sum(axis=0)  # (n, K)
+        weighted = np.einsum("nk,nkj->kj", occupancy, run.matrices)
+    else:  # a maintenance hold: each month with its own matrices
+        occupancy = on_level.sum(axis=0)
+        weighted = sum(np.einsum("nk,nkj->kj", on_level[t], run.month_matrices(t + 1)) for t in range(run.months))
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = weighted / occupancy.sum(axis=0)[:, None]
     return pd.DataFrame(shares, index=pd.Index(list(run.ladder.codes), name="from"),
@@ -136,6 +146,7 @@ def true_transition_matrix(run: RelationshipsRun) -> pd.DataFrame:
 
 def population_stationary_mix(run: RelationshipsRun) -> pd.Series:
     """The analytic long-run level mix of the run's customers (with replacement), indexed by level code."""
+    check_run(run)
     return pd.Series(stationary_distribution(run.matrices).mean(axis=0), index=list(run.ladder.codes),
                      name="stationary_share")
 
@@ -146,27 +157,32 @@ def recovery_effect(monthly: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Index ``handling``: ``no_complaint``, ``recovered``,
-        ``not_recovered``. Columns ``customer_months``, ``up_rate``,
-        ``down_rate``, ``churn_rate`` (shares of those customer-months moving
-        up a level, down a level or leaving) and ``satisfaction`` (mean).
+        Index ``handling``: ``no_complaint``, ``recovered`` (a customer's
+        first complaint, handled well), ``recovered_again`` (a later one,
+        handled well), ``not_recovered``. Columns ``customer_months``,
+        ``up_rate``, ``down_rate``, ``churn_rate`` (shares of those
+        customer-months moving up a level, down a level or leaving) and
+        ``satisfaction`` (mean).
     """
+    check_monthly(monthly, ("level_before", "level", "complaint", "recovered", "repeat_complaint", "satisfaction"))
     before = monthly["level_before"].cat.codes.to_numpy()
     after = monthly["level"].cat.codes.to_numpy()
     active = before > 0
-    group = np.where(monthly["complaint"].to_numpy(), np.where(monthly["recovered"].to_numpy(), 1, 2), 0)[active]
+    recovered = monthly["recovered"].to_numpy()
+    group = np.where(monthly["complaint"].to_numpy(),
+                     np.where(recovered, np.where(monthly["repeat_complaint"].to_numpy(), 2, 1), 3), 0)[active]
     before, after = before[active], after[active]
 
     def rate(flag: np.ndarray) -> np.ndarray:
-        return np.bincount(group, weights=flag, minlength=3) / np.maximum(np.bincount(group, minlength=3), 1)
+        return np.bincount(group, weights=flag, minlength=4) / np.maximum(np.bincount(group, minlength=4), 1)
 
     return pd.DataFrame({
-        "customer_months": np.bincount(group, minlength=3).astype(np.int64),
+        "customer_months": np.bincount(group, minlength=4).astype(np.int64),
         "up_rate": rate(after > before),
         "down_rate": rate((after < before) & (after > 0)),
         "churn_rate": rate(after == 0),
         "satisfaction": rate(monthly["satisfaction"].to_numpy()[active]),
-    }, index=pd.Index(["no_complaint", "recovered", "not_recovered"], name="handling"))
+    }, index=pd.Index(["no_complaint", "recovered", "recovered_again", "not_recovered"], name="handling"))
 
 
 def segment_summary(world: World, run: RelationshipsRun) -> pd.DataFrame:
@@ -181,6 +197,10 @@ def segment_summary(world: World, run: RelationshipsRun) -> pd.DataFrame:
         of the ladder at the start and after the last month),
         ``cumulative_churn`` and ``profit`` (total per starting customer, CNY).
     """
+    check_run(run)
+    if not hasattr(world, "customers") or len(world.customers) != len(run.customer_ids) \
+            or not np.array_equal(world.customers["customer_id"].to_numpy(), run.customer_ids):
+        raise ValueError("world must be the world the run was simulated on (its customers differ)")
     segment = world.customers["segment"].cat.codes.to_numpy()
     k = len(run.ladder.levels)
     upper = k - k // 2  # first level of the upper half
@@ -216,6 +236,7 @@ def customer_history(run: RelationshipsRun, customer_id: int) -> pd.DataFrame:
         Index ``month``; columns ``level_before``, ``level``, ``complaint``,
         ``recovered``, ``satisfaction``, ``revenue``, ``cost_to_serve``, ``profit``.
     """
+    check_run(run)
     customer_id = check_int("customer_id", customer_id, 1)
     position = np.flatnonzero(run.customer_ids == customer_id)
     if not len(position):

@@ -45,8 +45,36 @@ HANDLING_COST_PER_DAY = 60.0
 #: Extra cost of a high-quality remedy (CNY at quality 1).
 REMEDY_COST_AT_FULL_QUALITY = 1500.0
 
+#: Longest handling time a policy may set, in days (two months: a complaint open longer is lost anyway).
+MAX_HANDLING_DAYS = 60.0
+
 #: Outcome codes of a complaint in the simulation's complaint table.
 OUTCOMES = ("recovered", "not_recovered")
+
+
+def _checked_handling_arrays(days: object, quality: object) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Days in [1, 60] and quality in [0, 1] as float arrays (scalars or arrays), and whether both were scalars."""
+    arrays = []
+    for name, value, low, high in (("days", days, 1.0, MAX_HANDLING_DAYS), ("quality", quality, 0.0, 1.0)):
+        if np.ndim(value) == 0:
+            arrays.append(np.asarray(check_real(name, value, low, high)))
+            continue
+        try:
+            array = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must be a number or an array of numbers; got {value!r}") from None
+        if np.asarray(value).dtype == bool:
+            raise TypeError(f"{name} must be a number or an array of numbers; got booleans")
+        bad = ~np.isfinite(array) | (array < low) | (array > high)
+        if bad.any():
+            raise ValueError(f"{name} must be in [{low}, {high}] (finite); got {array[bad].ravel()[0]!r}")
+        arrays.append(array)
+    try:
+        np.broadcast_shapes(arrays[0].shape, arrays[1].shape)
+    except ValueError:
+        raise ValueError(f"days and quality must have shapes that broadcast; got {arrays[0].shape} and "
+                         f"{arrays[1].shape}") from None
+    return arrays[0], arrays[1], arrays[0].ndim == 0 and arrays[1].ndim == 0
 
 
 def recovery_probability(days: float | np.ndarray, quality: float | np.ndarray) -> float | np.ndarray:
@@ -58,18 +86,35 @@ def recovery_probability(days: float | np.ndarray, quality: float | np.ndarray) 
     Parameters
     ----------
     days : float or ndarray
-        Days from the complaint to the remedy reaching the customer (>= 1).
+        Days from the complaint to the remedy reaching the customer, in [1, 60]
+        (the next day at the earliest; the policy's longest handling time).
     quality : float or ndarray
         Quality of the handling in [0, 1]: is the cause found, is the remedy
         fair, is the customer told and asked for feedback.
+
+    Returns
+    -------
+    float, or ndarray of the broadcast shape
+        A chance in [0, 1].
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a value is not a number, NaN, or outside its range.
     """
-    return quality * 0.5 ** ((np.asarray(days, dtype=float) - 1.0) / RECOVERY_HALF_LIFE_DAYS)
+    days, quality, scalar = _checked_handling_arrays(days, quality)
+    chance = quality * 0.5 ** ((days - 1.0) / RECOVERY_HALF_LIFE_DAYS)
+    return float(chance) if scalar else chance
 
 
 def handling_cost(days: float | np.ndarray, quality: float | np.ndarray) -> float | np.ndarray:
-    """Cost of handling one complaint in CNY: staff time while it is open plus the remedy."""
-    return HANDLING_COST_FIXED + HANDLING_COST_PER_DAY * np.asarray(days, dtype=float) \
-        + REMEDY_COST_AT_FULL_QUALITY * np.asarray(quality, dtype=float)
+    """Cost of handling one complaint in CNY: staff time while it is open plus the remedy.
+
+    ``days`` in [1, 60] and ``quality`` in [0, 1], as in :func:`recovery_probability`.
+    """
+    days, quality, scalar = _checked_handling_arrays(days, quality)
+    cost = HANDLING_COST_FIXED + HANDLING_COST_PER_DAY * days + REMEDY_COST_AT_FULL_QUALITY * quality
+    return float(cost) if scalar else cost
 
 
 def complaint_walkthrough(days: int = 5, quality: float = 0.7) -> pd.DataFrame:
@@ -141,4 +186,4 @@ def handling_options(days: tuple[int, ...] = (1, 3, 7, 14, 30),
 
 def check_handling(days: object, quality: object) -> tuple[float, float]:
     """Validate a complaint-handling policy: ``days`` in [1, 60], ``quality`` in [0, 1]."""
-    return check_real("complaint_days", days, 1.0, 60.0), check_probability("complaint_quality", quality)
+    return check_real("complaint_days", days, 1.0, MAX_HANDLING_DAYS), check_probability("complaint_quality", quality)

@@ -4,10 +4,12 @@ Every month each customer with us may complain (a service failure), the
 complaint is handled well or poorly, and the customer then moves at most one
 rung up or down, stays, or leaves, with the chances of
 :mod:`crmsim.relationships.transitions`. Those chances do not change over
-time, so each customer follows a Markov chain whose matrix is known exactly
-(``run.matrices``): the analysis can compare the matrix estimated from the
-log with the true one and the simulated level mix with the analytic
-stationary distribution.
+time, except that forced maintenance holds customers in the first months
+(every churn chance of month ``t`` times ``run.churn_scale[t - 1]``), so each
+customer follows a Markov chain whose matrices are known exactly
+(``run.matrices``, and ``run.month_matrices(t)`` for one month): the analysis
+can compare the matrix estimated from the log with the true one and the
+simulated level mix with the analytic stationary distribution.
 
 Random numbers come from the registry (:mod:`crmsim.seeding`): one uniform
 per customer and month for each random step, each step from its own
@@ -29,9 +31,10 @@ from ..validation import check_choice, check_int
 from ..world import World
 from .complaints import OUTCOMES, handling_cost, recovery_probability
 from .ladder import Ladder, get_ladder, level_dtype
+from .markov import scale_churn
 from .policy import CHANNEL_CODES, CHANNEL_COST, CarePolicy
-from .transitions import GROSS_MARGIN_RATE, Chances, customer_drivers, driver_arrays, expected_margin, \
-    monthly_chances, sigmoid
+from .transitions import GROSS_MARGIN_RATE, OUTCOME_GAP, REPEAT_FAILURE_GAP, Chances, customer_drivers, \
+    driver_arrays, expected_margin, maintenance_churn_scale, monthly_chances, sigmoid
 
 #: The random steps drawn once per customer and month, each from stream ``"relationships.<step>"``.
 MONTHLY_STEPS = ("complaints", "recovery", "moves")
@@ -139,6 +142,8 @@ class RelationshipsRun:
         ``level_before``, ``level`` (ordered categorical: ``"churned"`` then
         the ladder's codes; level at the start and at the end of the month);
         ``complaint`` (bool); ``recovered`` (bool, complaint handled well);
+        ``repeat_complaint`` (bool, a complaint of a customer who complained
+        before in this run);
         ``satisfaction`` (float, 0-1, NaN when not a customer);
         ``satisfied`` (bool, experienced service beat expectations);
         ``churned`` (bool, left this month); ``revenue`` (CNY);
@@ -151,7 +156,8 @@ class RelationshipsRun:
         ``recovery_probability``, ``outcome`` (categorical ``recovered`` /
         ``not_recovered``), ``level`` (after the month), ``handling_cost`` (CNY).
     matrices : ndarray, shape (n, K, K + 1)
-        Each customer's true monthly transition matrix (last column: churn).
+        Each customer's true monthly transition matrix (last column: churn),
+        once any maintenance hold has worn off (see :meth:`month_matrices`).
     baseline_matrices : ndarray
         The same without any care budget or contacts.
     margins, baseline_margins : ndarray, shape (n, K)
@@ -163,6 +169,12 @@ class RelationshipsRun:
     levels_before : ndarray, shape (months, n)
         Level index at the start of each month (differs from ``levels[:-1]``
         only where a lost customer was replaced).
+    drivers : dict of ndarray
+        Each customer's drivers (:func:`~crmsim.relationships.transitions.customer_drivers`), as arrays.
+    churn_scale : ndarray, shape (months,)
+        Multiplier of every churn chance in each month: the hold of forced
+        maintenance (:func:`~crmsim.relationships.transitions.maintenance_churn_scale`),
+        1 for the other styles.
     root : SeedSequence
         The run's seed; :attr:`contact_log` draws from its own child stream.
     """
@@ -181,11 +193,21 @@ class RelationshipsRun:
     care_spend: np.ndarray
     levels: np.ndarray
     levels_before: np.ndarray
+    drivers: dict
+    churn_scale: np.ndarray
     root: np.random.SeedSequence
 
     @property
     def level_dtype(self) -> pd.CategoricalDtype:
         return level_dtype(self.ladder)
+
+    def month_matrices(self, month: int, baseline: bool = False) -> np.ndarray:
+        """The true transition matrices of month ``month`` (1..months), with its maintenance hold.
+
+        ``baseline=True``: those of the same policy without care budget or contacts.
+        """
+        month = check_int("month", month, 1, self.months)
+        return scale_churn(self.baseline_matrices if baseline else self.matrices, self.churn_scale[month - 1])
 
     @cached_property
     def contact_log(self) -> pd.DataFrame:
@@ -211,6 +233,28 @@ class RelationshipsRun:
             "contacts": n_contacts.astype(np.int16),
             "cost": n_contacts * CHANNEL_COST[channel],
         })
+
+
+def check_run(run: object) -> RelationshipsRun:
+    """``run`` if it is a :class:`RelationshipsRun`, else a TypeError that says where one comes from."""
+    if not isinstance(run, RelationshipsRun):
+        raise TypeError(f"run must be a RelationshipsRun (from simulate_relationships); got {type(run).__name__}")
+    return run
+
+
+def check_monthly(monthly: object, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``monthly`` if it is a run's monthly table with ``columns``, else a clear error."""
+    if not isinstance(monthly, pd.DataFrame):
+        raise TypeError(f"monthly must be a run's monthly table (run.monthly, a DataFrame); got {type(monthly).__name__}")
+    missing = [c for c in columns if c not in monthly.columns]
+    if missing:
+        raise ValueError(f"monthly lacks the column(s) {missing}; pass run.monthly of simulate_relationships")
+    if not len(monthly):
+        raise ValueError("monthly must not be empty")
+    for column in ("level", "level_before"):
+        if column in columns and not isinstance(monthly[column].dtype, pd.CategoricalDtype):
+            raise TypeError(f"monthly[{column!r}] must be the run's ordered level categories; got {monthly[column].dtype}")
+    return monthly
 
 
 def simulate_relationships(world: World, policy: CarePolicy | None = None, *,
@@ -274,18 +318,19 @@ def simulate_relationships(world: World, policy: CarePolicy | None = None, *,
     else:
         code = check_choice("initial_level", initial_level, ladder.codes)
         start = np.full(len(prepared.customer_ids), ladder.codes.index(code), np.int8)
-    levels, before, outcome = _walk(chances, start, months, bool(replace_churned), prepared)
+    churn_scale = maintenance_churn_scale(policy.maintenance, months)
+    levels, before, outcome, repeat = _walk(chances, churn_scale, start, months, bool(replace_churned), prepared)
 
     return RelationshipsRun(
         ladder=ladder, policy=policy, months=months, replace_churned=bool(replace_churned),
         customer_ids=drivers["customer_id"],
-        monthly=_monthly_table(drivers, ladder, policy, chances, before, levels[1:], outcome),
+        monthly=_monthly_table(drivers, ladder, policy, chances, before, levels[1:], outcome, repeat),
         complaints=_complaint_table(drivers, ladder, policy, before, levels[1:], outcome),
         matrices=chances.matrices(), baseline_matrices=baseline.matrices(),
         margins=expected_margin(drivers, ladder, policy, chances),
         baseline_margins=expected_margin(drivers, ladder, baseline_policy, baseline),
         care_spend=chances.care_cost + policy.contact_cost, levels=levels, levels_before=before,
-        root=prepared.root)
+        drivers=drivers, churn_scale=churn_scale, root=prepared.root)
 
 
 def _initial_levels(drivers: dict[str, np.ndarray], n_levels: int, draws: np.ndarray) -> np.ndarray:
@@ -295,43 +340,50 @@ def _initial_levels(drivers: dict[str, np.ndarray], n_levels: int, draws: np.nda
     return np.minimum(n_levels - 1, np.floor(n_levels * score ** 1.5)).astype(np.int8)
 
 
-def _walk(chances: Chances, start: np.ndarray, months: int, replace_churned: bool,
-          prepared: RelationshipsPrepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _walk(chances: Chances, churn_scale: np.ndarray, start: np.ndarray, months: int, replace_churned: bool,
+          prepared: RelationshipsPrepared) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Walk every customer through the months.
 
     Returns the levels at the start (row 0) and end of every month, the
-    levels at the start of each month after replacements, and each month's
-    complaint outcome (0 none, 1 recovered, 2 not recovered).
+    levels at the start of each month after replacements, each month's
+    complaint outcome (0 none, 1 recovered, 2 not recovered) and whether a
+    complaint is a repeat (the customer complained before in the run; a
+    replaced customer starts afresh).
     """
     u_complaint, u_recovery, u_move = (prepared.monthly_draws(step, months) for step in MONTHLY_STEPS)
     n, k = chances.gap.shape
     levels = np.empty((months + 1, n), np.int8)
     before = np.empty((months, n), np.int8)
     outcome = np.zeros((months, n), np.int8)
+    repeat = np.zeros((months, n), bool)
+    complained = np.zeros(n, bool)
     levels[0] = start
     # Thresholds on one uniform: below churn -> leave, below churn + down -> down,
     # at or above 1 - up -> up. Flattened to (3 * n * K,) for one gather per month.
-    leave_below = chances.churn.ravel()
-    down_below = (chances.churn + chances.down).ravel()
+    churn, down = chances.churn.ravel(), chances.down.ravel()
     up_from = (1 - chances.up).ravel()
     cell = np.arange(n) * k  # offset of each customer in an (n, K) table
     for t in range(months):
         current = levels[t]
         if replace_churned:
+            complained &= current >= 0
             current = np.where(current < 0, 0, current).astype(np.int8)
         before[t] = current
         active = current >= 0
         complaint = active & (u_complaint[t] < chances.complaint)
         outcome[t] = complaint * np.where(u_recovery[t] < chances.recovery, 1, 2)
+        repeat[t] = complaint & complained
+        complained |= complaint
         index = outcome[t].astype(np.intp) * (n * k) + cell + np.maximum(current, 0)
         u = u_move[t]
-        nxt = current - (u < down_below[index]) + (u >= up_from[index])
-        nxt[(u < leave_below[index]) | ~active] = -1
+        leave_below = churn[index] * churn_scale[t]
+        nxt = current - (u < leave_below + down[index]) + (u >= up_from[index])
+        nxt[(u < leave_below) | ~active] = -1
         levels[t + 1] = nxt
-    return levels, before, outcome
+    return levels, before, outcome, repeat
 
 
-def _monthly_table(drivers, ladder, policy, chances, before, after, outcome) -> pd.DataFrame:
+def _monthly_table(drivers, ladder, policy, chances, before, after, outcome, repeat) -> pd.DataFrame:
     months, n = before.shape
     k = len(ladder.levels)
     dtype = level_dtype(ladder)
@@ -343,14 +395,17 @@ def _monthly_table(drivers, ladder, policy, chances, before, after, outcome) -> 
     care_table = chances.care_cost
     base_cost_table = (ladder.cost_to_serve + chances.service_cost[:, None] + care_table + policy.contact_cost)
     handling = handling_cost(policy.complaint_days, policy.complaint_quality)
-    # The month's satisfaction: the gap, moved by a complaint and its handling.
-    gap_table = chances.gap[None, :, :] + np.array([0.0, 0.1, -0.4])[:, None, None]
+    # The month's satisfaction: the gap, moved by a complaint and its handling; a good recovery of a
+    # repeat failure lifts nobody.
+    gap_table = chances.gap[None, :, :] + OUTCOME_GAP[:, None, None]
     outcome_cell = outcome.astype(np.intp) * (n * k) + cell
+    repeat_shift = np.where(repeat & (outcome == 1), REPEAT_FAILURE_GAP - OUTCOME_GAP[1], 0.0)
     revenue = np.where(active, revenue_table.ravel()[cell], 0.0)
     care_cost = np.where(active, care_table.ravel()[cell], 0.0)
     cost = np.where(active, base_cost_table.ravel()[cell], 0.0) + np.where(outcome > 0, handling, 0.0)
-    satisfaction = np.where(active, sigmoid(4.0 * gap_table).ravel()[outcome_cell], np.nan)
-    satisfied = active & (gap_table.ravel()[outcome_cell] > 0)
+    month_gap = gap_table.ravel()[outcome_cell] + repeat_shift
+    satisfaction = np.where(active, sigmoid(4.0 * month_gap), np.nan)
+    satisfied = active & (month_gap > 0)
     return pd.DataFrame({
         "customer_id": np.tile(drivers["customer_id"].astype(np.int32), months),
         "month": np.repeat(np.arange(1, months + 1, dtype=np.int16), n),
@@ -358,6 +413,7 @@ def _monthly_table(drivers, ladder, policy, chances, before, after, outcome) -> 
         "level": pd.Categorical.from_codes(after.ravel() + 1, dtype=dtype),
         "complaint": (outcome > 0).ravel(),
         "recovered": (outcome == 1).ravel(),
+        "repeat_complaint": repeat.ravel(),
         "satisfaction": satisfaction.ravel(),
         "satisfied": satisfied.ravel(),
         "churned": (active & (after < 0)).ravel(),

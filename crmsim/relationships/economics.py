@@ -12,9 +12,9 @@ import pandas as pd
 
 from ..seeding import SeedLike
 from ..validation import check_int, check_real
-from ..world import World
+from ..world import World, vocab
 from .analysis import monthly_kpis
-from .dynamics import RelationshipsRun, prepare_relationships, simulate_relationships
+from .dynamics import RelationshipsRun, check_monthly, check_run, prepare_relationships, simulate_relationships
 from .ladder import Ladder
 from .markov import expected_values, occupancy
 from .policy import CarePolicy
@@ -32,6 +32,7 @@ def level_economics(monthly: pd.DataFrame) -> pd.DataFrame:
         ``complaint_rate``; ``revenue``, ``cost_to_serve``, ``profit``
         (means per customer-month, CNY).
     """
+    check_monthly(monthly, ("level_before", "churned", "satisfied", "complaint", "revenue", "cost_to_serve", "profit"))
     categories = list(monthly["level_before"].cat.categories)
     k = len(categories)
     code = monthly["level_before"].cat.codes.to_numpy().astype(np.int64)
@@ -77,6 +78,7 @@ def clv_by_level(run: RelationshipsRun, years: int = 5, annual_discount_rate: fl
         customers (as if each stood on that level now), CNY; ``customers_now``
         (customers on that level at the start of the run).
     """
+    check_run(run)
     years = check_int("years", years, 1, 30)
     rate = check_real("annual_discount_rate", annual_discount_rate, 0.0, 1.0)
     value = expected_values(run.matrices, run.margins, 12 * years, (1 + rate) ** (-1 / 12))
@@ -104,10 +106,10 @@ def care_return(run: RelationshipsRun) -> pd.Series:
         (incremental profit / care spend; above 0 means care more than pays
         for itself, NaN without spend).
     """
-    start = run.levels_before[0].astype(np.int64)
+    start = check_run(run).levels_before[0].astype(np.int64)
 
     def expected(matrices: np.ndarray, *per_level: np.ndarray) -> list[float]:
-        months_on = occupancy(matrices, start, run.months)
+        months_on = occupancy(matrices, start, run.months, run.churn_scale)
         return [float((months_on * values.T).sum()) for values in per_level]
 
     with_care, spend = expected(run.matrices, run.margins, run.care_spend)
@@ -146,6 +148,9 @@ def compare_policies(world: World, policies: Mapping[str, CarePolicy], *,
     """
     if not isinstance(policies, Mapping) or not policies:
         raise ValueError(f"policies must be a non-empty dict of name -> CarePolicy; got {policies!r}")
+    for name, policy in policies.items():
+        if not isinstance(policy, CarePolicy):
+            raise TypeError(f"policies[{name!r}] must be a CarePolicy; got {type(policy).__name__}")
     # Prepared once: every policy sees the same customers and the same numbers
     # (a Generator seed is drawn from once, here).
     prepared = prepare_relationships(world, seed=seed)
@@ -166,3 +171,47 @@ def compare_policies(world: World, policies: Mapping[str, CarePolicy], *,
             "return_on_care": returns["return_on_care"],
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("policy")
+
+
+def expected_profit(run: RelationshipsRun, baseline: bool = False) -> np.ndarray:
+    """Each customer's expected total profit over the run's months, from its starting level (CNY, shape (n,)).
+
+    ``baseline=True``: the same policy without care budget and contacts.
+    """
+    check_run(run)
+    if not isinstance(baseline, (bool, np.bool_)):
+        raise TypeError(f"baseline must be a bool; got {baseline!r}")
+    matrices, margins = (run.baseline_matrices, run.baseline_margins) if baseline else (run.matrices, run.margins)
+    months_on = occupancy(matrices, run.levels_before[0].astype(np.int64), run.months, run.churn_scale)
+    return (months_on * margins.T).sum(axis=0)
+
+
+def personalisation_by_orientation(world: World, *, months: int = 24, seed: SeedLike = 0) -> pd.DataFrame:
+    """What personalised service for everyone earns over standardised service, by value orientation.
+
+    Both policies are the course's default otherwise, run on the same customers and random numbers;
+    profits are expected values over ``months`` (default 24, the dashboard's two years).
+
+    Returns
+    -------
+    DataFrame
+        Index ``value_orientation`` (price, value, composite). Columns ``customers``,
+        ``profit_standardised``, ``profit_personalised`` (expected profit per customer over the months,
+        CNY) and ``gain`` (personalised minus standardised, per customer).
+    """
+    prepared = prepare_relationships(world, seed=seed)
+    profit = {}
+    for level in ("standardised", "personalised"):
+        run = simulate_relationships(world, CarePolicy(service_level=level), months=months, seed=prepared.root,
+                                     prepared=prepared)
+        profit[level] = expected_profit(run)
+    orientation = prepared.drivers["orientation"].to_numpy()
+    count = np.bincount(orientation, minlength=len(vocab.ORIENTATION_CODES))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table = pd.DataFrame({
+            "customers": count.astype(np.int64),
+            **{f"profit_{level}": np.bincount(orientation, weights=values, minlength=len(count)) / count
+               for level, values in profit.items()},
+        }, index=pd.Index(list(vocab.ORIENTATION_CODES), name="value_orientation"))
+    table["gain"] = table["profit_personalised"] - table["profit_standardised"]
+    return table[count > 0]

@@ -211,4 +211,6 @@ def get_ladder(ladder: str | Ladder | Sequence[Mapping]) -> Ladder:
 @cache
 def level_dtype(ladder: Ladder) -> pd.CategoricalDtype:
     """Ordered categories ``churned`` < the ladder's levels (built once per ladder)."""
+    if not isinstance(ladder, Ladder):
+        raise TypeError(f"ladder must be a Ladder (get_ladder turns a preset name into one); got {type(ladder).__name__}")
     return pd.CategoricalDtype([CHURNED, *ladder.codes], ordered=True)

@@ -5,6 +5,7 @@ maintain the relationship and how we handle complaints.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -39,13 +40,19 @@ CHANNEL_MIXES = {
 #: customers standardised service, as the course recommends.
 SERVICE_LEVELS = ("standardised", "tiered", "personalised")
 
-#: Maintenance styles: effect on satisfaction, on the up and down logits, and a churn multiplier.
-#: Forced ties (强人所难) hold customers for now but sour them; voluntary ones are recommended.
+#: Maintenance styles: effect on satisfaction (the gap), on the up and down logits, a churn multiplier
+#: once any hold has worn off, and the hold: forced ties (强人所难) cut churn by ``hold`` at first, and the
+#: cut wears off with a time constant of ``hold_months`` (a year's contract or rebate to earn back holds a
+#: customer for months, not for good), while the resentment (lower satisfaction, more moves down, a churn
+#: multiplier above 1) stays. Voluntary ties are the course's recommendation; negotiated ones keep
+#: customers a little better than voluntary ones at the price of slower climbs (our choice).
 MAINTENANCE = {
-    "forced": {"satisfaction": -0.25, "up": -0.8, "down": 0.5, "churn": 0.6},
-    "voluntary": {"satisfaction": 0.05, "up": 0.3, "down": 0.0, "churn": 1.0},
-    "negotiated": {"satisfaction": 0.0, "up": 0.0, "down": 0.0, "churn": 0.8},
+    "forced": {"satisfaction": -0.25, "up": -0.8, "down": 0.5, "churn": 1.0, "hold": 0.8, "hold_months": 8.0},
+    "voluntary": {"satisfaction": 0.05, "up": 0.3, "down": 0.0, "churn": 1.0, "hold": 0.0, "hold_months": 1.0},
+    "negotiated": {"satisfaction": 0.0, "up": 0.0, "down": 0.0, "churn": 0.9, "hold": 0.0, "hold_months": 1.0},
 }
+#: A style with no effect at all, for taking a customer's chances apart.
+NEUTRAL_STYLE = {"satisfaction": 0.0, "up": 0.0, "down": 0.0, "churn": 1.0, "hold": 0.0, "hold_months": 1.0}
 MAINTENANCE_STYLES = tuple(MAINTENANCE)
 
 #: The course's monthly care budget by grade (segment), CNY per customer:
@@ -144,11 +151,13 @@ def _checked_mix(mix: object) -> tuple[tuple[str, float], ...]:
     if unknown:
         raise ValueError(f"channel_mix has unknown channel(s) {unknown}; allowed: {CHANNEL_CODES}")
     weights = np.array([check_real(f"channel_mix[{c!r}]", mix.get(c, 0.0), 0.0) for c in CHANNEL_CODES])
-    total = weights.sum()
-    if total <= 0:
+    largest = weights.max()
+    if largest <= 0:
         raise ValueError(f"channel_mix weights must not all be zero; got {dict(mix)}")
-    if total != 1.0:  # weights already normalised (a copied policy) keep their exact values
-        weights = weights / total
+    if largest > 1.0 or math.fsum(weights.tolist()) != 1.0:  # weights already normalised (a copied policy) keep their exact values
+        # Divided by the largest first, so huge weights cannot overflow to inf and tiny ones not to zero.
+        weights = weights / largest
+        weights = weights / weights.sum()
     return tuple(zip(CHANNEL_CODES, weights.tolist()))
 
 
@@ -189,7 +198,12 @@ def budget_matrix(policy: CarePolicy, ladder: Ladder, segment_codes: np.ndarray)
 
 
 def budget_by_grade(ordinary: float, key_accounts: float) -> dict[str, float]:
-    """A care budget by grade with one amount for ordinary customers and one for every kind of key account."""
+    """A care budget by grade with one amount for ordinary customers and one for every kind of key account.
+
+    Both in CNY per customer and month, 0-100,000 (the range a policy accepts).
+    """
+    ordinary = check_real("ordinary", ordinary, 0.0, 100_000.0)
+    key_accounts = check_real("key_accounts", key_accounts, 0.0, 100_000.0)
     return {code: ordinary if code == "ordinary" else key_accounts for code in vocab.SEGMENT_CODES}
 
 
@@ -199,5 +213,9 @@ def rising_level_budgets(ladder: Ladder, lowest: float = 250.0) -> dict[str, flo
     A budget that does not fall up the ladder keeps more care from ever
     lowering the expected level (see :mod:`crmsim.relationships.transitions`);
     250 CNY a month is the order of the course's budget for ordinary customers.
+    ``lowest`` must keep the top rung within a policy's 100,000 CNY.
     """
+    if not isinstance(ladder, Ladder):
+        raise TypeError(f"ladder must be a Ladder (e.g. COURSE_LADDER); got {type(ladder).__name__}")
+    lowest = check_real("lowest", lowest, 0.0, 100_000.0 / 2 ** (len(ladder.levels) - 1))
     return {code: lowest * 2 ** i for i, code in enumerate(ladder.codes)}

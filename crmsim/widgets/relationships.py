@@ -21,6 +21,13 @@ from ..validation import check_choice, check_int
 from ..world import World, make_world
 from . import Dashboard
 
+#: Top of the key-account care slider, CNY per customer and month: above the profit-optimal budget (about
+#: 30,000-50,000 on the default worlds, where a large group account needs many visits' worth of care to feel
+#: cared for), so a learner can find the optimum and see profit fall beyond it.
+KEY_BUDGET_MAX = 60_000.0
+#: Top of the ordinary customers' slider and of each level's slider, CNY per customer and month.
+ORDINARY_BUDGET_MAX, LEVEL_BUDGET_MAX = 5_000.0, 60_000.0
+
 #: Headroom of the profit panel over the default policy's curve: room for
 #: better policies before the axis has to change.
 PROFIT_HEADROOM = 0.5
@@ -80,6 +87,10 @@ class RelationshipDashboard(Dashboard):
         # The customers and the random numbers do not change while the learner plays: prepare them once.
         self.prepared = prepare_relationships(self.world, seed=root)
         self._profit_reference: float | None = None
+        # The course default's churn, drawn once as a reference: a forced hold and its price show against it.
+        default = simulate_relationships(self.world, CarePolicy(), ladder=self.ladder, months=self.months,
+                                         seed=self.prepared.root, prepared=self.prepared)
+        self.reference_kpis = monthly_kpis(default.monthly)
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -89,17 +100,17 @@ class RelationshipDashboard(Dashboard):
         if self.budget_by == "grade":
             budgets = {
                 "budget_ordinary": widgets.FloatSlider(
-                    value=budget["ordinary"], min=0, max=5000, step=100, readout_format=",.0f", style=style,
+                    value=budget["ordinary"], min=0, max=ORDINARY_BUDGET_MAX, step=100, readout_format=",.0f", style=style,
                     description=i18n.t("rel.widget.budget_ordinary")),
                 "budget_key": widgets.FloatSlider(
-                    value=budget["group"], min=0, max=10000, step=250, readout_format=",.0f", style=style,
+                    value=budget["group"], min=0, max=KEY_BUDGET_MAX, step=500, readout_format=",.0f", style=style,
                     description=i18n.t("rel.widget.budget_key")),
             }
         else:  # one slider per level, starting from a budget that grows up the ladder
             names = self.ladder.names()
             budgets = {
                 f"budget_{code}": widgets.FloatSlider(
-                    value=amount, min=0, max=10000, step=250, readout_format=",.0f", style=style,
+                    value=amount, min=0, max=LEVEL_BUDGET_MAX, step=250, readout_format=",.0f", style=style,
                     description=i18n.t("rel.widget.budget_level", level=names[code]))
                 for code, amount in rising_level_budgets(self.ladder).items()
             }
@@ -145,7 +156,7 @@ class RelationshipDashboard(Dashboard):
         mix_ax, kpi_ax, profit_ax = figure.subplots(1, 3)
         figure.subplots_adjust(left=0.075, right=0.99, bottom=0.15, top=0.91, wspace=0.32)
         plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=True)
-        plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True)
+        plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True, reference=self.reference_kpis)
         plot_cumulative_profit(result.kpis, result.care_return["profit_without_care"], ax=profit_ax,
                                ylim=self.profit_limits(result), animated=True)
         for legend in self._legends():

@@ -56,3 +56,27 @@ def test_budgets_by_grade_and_rising_by_level():
     assert rel.rising_level_budgets(rel.COURSE_LADDER) == {"distant": 250.0, "face_to_face": 500.0, "brand": 1000.0,
                                                             "intimate": 2000.0}
     assert rel.rising_level_budgets(rel.KOTLER_LADDER, lowest=100.0)["partnership"] == 1600.0
+
+
+def test_a_channel_mix_of_huge_or_tiny_weights_is_normalised():
+    huge = rel.CarePolicy(channel_mix={"sms": 1e308, "email": 1e308, "phone": 1e308})
+    assert dict(huge.channel_mix)["sms"] == pytest.approx(1 / 3)
+    tiny = rel.CarePolicy(channel_mix={"sms": 1e-320, "email": 3e-320})
+    assert dict(tiny.channel_mix)["email"] == pytest.approx(0.75, rel=1e-3)
+    assert sum(w for _, w in huge.channel_mix) == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="must be finite"):
+        rel.CarePolicy(channel_mix={"sms": float("inf")})
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: rel.budget_by_grade(-1, 100), ValueError, "ordinary must be in"),
+    (lambda: rel.budget_by_grade(100, float("nan")), ValueError, "key_accounts must be finite"),
+    (lambda: rel.budget_by_grade("a", 1), TypeError, "ordinary must be a number"),
+    (lambda: rel.rising_level_budgets("course"), TypeError, "ladder must be a Ladder"),
+    (lambda: rel.rising_level_budgets(rel.COURSE_LADDER, -5), ValueError, "lowest must be in"),
+    (lambda: rel.rising_level_budgets(rel.COURSE_LADDER, 1e9), ValueError, "lowest must be in"),
+    (lambda: rel.level_dtype("course"), TypeError, "ladder must be a Ladder"),
+])
+def test_budget_helpers_refuse_bad_input(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -37,3 +37,26 @@ def test_recovery_chance_falls_with_delay_and_rises_with_quality():
 def test_bad_walkthrough_inputs(kwargs, error, message):
     with pytest.raises(error, match=message):
         complaints.complaint_walkthrough(**kwargs)
+
+
+@pytest.mark.parametrize("days, quality, error, message", [
+    (1, 2.0, ValueError, r"quality must be in \[0.0, 1.0\]; got 2.0"),
+    (-3, 0.5, ValueError, r"days must be in \[1.0, 60.0\]; got -3.0"),
+    (0.5, 0.5, ValueError, "days must be in"),
+    (float("nan"), 0.5, ValueError, "days must be finite"),
+    (np.array([1.0, 90.0]), 0.5, ValueError, "days must be in"),
+    (3, np.array([0.5, -0.1]), ValueError, "quality must be in"),
+    ("soon", 0.5, TypeError, "days must be a number"),
+    (np.array([1.0, 2.0, 3.0]), np.array([0.5, 0.6]), ValueError, "broadcast"),
+])
+def test_recovery_and_cost_refuse_bad_handling(days, quality, error, message):
+    for function in (complaints.recovery_probability, complaints.handling_cost):
+        with pytest.raises(error, match=message):
+            function(days, quality)
+
+
+def test_recovery_and_cost_of_scalars_and_arrays():
+    assert isinstance(complaints.recovery_probability(np.int64(3), np.float32(0.5)), float)
+    chances = complaints.recovery_probability(np.arange(1, 61), 1.0)
+    assert chances.max() == 1.0 and chances.min() > 0
+    assert complaints.handling_cost(2, 0.5) == pytest.approx(300 + 120 + 750)

@@ -77,3 +77,28 @@ def test_segment_summary_and_history(world, run):
     shown = labelled(history, "relationships", names=run.ladder.names())
     assert set(shown["投诉"]) <= {"是", "否"}
     assert set(shown["月初层次"].astype(str)) <= {"已流失", *run.ladder.labels("zh")}
+
+
+@pytest.mark.parametrize("function", [rel.true_transition_matrix, rel.population_stationary_mix, rel.clv_by_level,
+                                      rel.care_return, rel.expected_profit, lambda r: rel.customer_history(r, 1)])
+def test_run_functions_refuse_what_is_not_a_run(function, run):
+    with pytest.raises(TypeError, match="run must be a RelationshipsRun"):
+        function(run.monthly)
+
+
+@pytest.mark.parametrize("function", [rel.level_mix, rel.monthly_kpis, rel.estimate_transition_matrix,
+                                      rel.recovery_effect, rel.level_economics])
+def test_log_functions_refuse_what_is_not_a_log(function, run):
+    with pytest.raises(TypeError, match="monthly must be a run's monthly table"):
+        function(run)
+    with pytest.raises(ValueError, match="lacks the column"):
+        function(run.monthly.drop(columns=["level_before"]))
+    with pytest.raises(ValueError, match="must not be empty"):
+        function(run.monthly.iloc[:0])
+
+
+def test_segment_summary_and_compare_refuse_a_wrong_partner(run, big_world, world):
+    with pytest.raises(ValueError, match="world must be the world the run was simulated on"):
+        rel.segment_summary(big_world, run)
+    with pytest.raises(TypeError, match=r"policies\['x'\] must be a CarePolicy"):
+        rel.compare_policies(world, {"x": {"care_budget": 1}})

@@ -182,3 +182,29 @@ def test_budget_by_level(world):
         "关怀预算（元/月）：品牌关系"
     with pytest.raises(ValueError, match="budget_by='segment'"):
         RelationshipDashboard(world, budget_by="segment")
+
+
+def test_every_slider_range_contains_its_profit_optimum():
+    # The default dashboard (its own world), one slider at a time, the others at the default: the most
+    # profitable setting is never the top of a slider unless that is the lever's own limit (quality 1).
+    from crmsim.widgets.relationships import RelationshipDashboard as Board
+    board = Board(n_customers=2000, seed=0)
+    defaults = {name: control.value for name, control in board.controls.items()}
+    limits = {"complaint_quality": 1.0}
+    for name in ("budget_ordinary", "budget_key", "contacts", "complaint_days", "complaint_quality"):
+        control = board.controls[name]
+        grid = np.linspace(control.min, control.max, 9)
+        profits = []
+        for value in grid:
+            values = {**defaults, name: int(value) if name == "complaint_days" else float(value)}
+            result = board.compute(**values)
+            profits.append(result.kpis["cumulative_profit"].iloc[-1])
+        best = grid[int(np.argmax(profits))]
+        assert best < control.max or limits.get(name) == control.max, (name, best, profits)
+
+
+def test_the_churn_panel_shows_the_default_for_reference(dashboard):
+    churn_ax = dashboard.figure.axes[1]
+    reference = [line for line in churn_ax.lines if line.get_gid() == "rel-churn-reference"]
+    assert len(reference) == 1
+    np.testing.assert_allclose(reference[0].get_ydata(), dashboard.reference_kpis["cumulative_churn"].to_numpy())
