@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a synthetic world to CSV files or an Excel workbook")
     export.add_argument("--out", required=True,
                         help="output: a new folder without suffix (csv) or a new .xlsx file, in an existing folder")
-    export.add_argument("--format", choices=FORMATS, default=None, help="csv or xlsx (default: from --out's suffix)")
+    export.add_argument("--format", choices=FORMATS, default=None,
+                        help="csv, xlsx, sqlite (a .db file with keys and indexes) or parquet (a folder of one "
+                             "dataset per table) (default: from --out's suffix)")
     export.add_argument("--language", choices=i18n.LANGUAGES, default="en", help="headers and labels: en or zh")
     export.add_argument("--encoding", choices=ENCODINGS, default=None,
                         help="CSV encoding (default: utf-8-sig, with the byte-order mark Excel and WPS need, for "

@@ -1,4 +1,7 @@
-"""Write a world to CSV or Excel with English or Chinese headers, and read it back.
+"""Write a world to CSV or Excel with English or Chinese headers, and read it back; or to a database.
+
+SQLite and Parquet exports (``fmt="sqlite"``, ``"parquet"``) are written by
+:mod:`crmsim.database`: codes, keys and indexes, read back with its readers.
 
 Exports translate headers, category values (region, industry, ...) and, in
 Excel, sheet names into the chosen language and add a data dictionary.
@@ -28,7 +31,9 @@ from .files import check_new_target, staged
 from .validation import check_choice
 from .world.schema import TABLES, column_dtype, describe
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "sqlite", "parquet")
+#: Formats that hold codes rather than labels (databases; labels come from crmsim.display).
+DATABASE_FORMATS = ("sqlite", "parquet")
 #: CSV encodings: plain UTF-8, or UTF-8 with the byte-order mark Excel and WPS need for Chinese.
 ENCODINGS = ("utf-8", "utf-8-sig")
 #: Excel's row limit, header included.
@@ -42,12 +47,23 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
     """The export format for ``path``: ``fmt`` if given and consistent with the name, else from its suffix.
 
     A CSV export is a folder, so its name has no suffix; an Excel export is a
-    ``.xlsx`` file. Anything else is refused with the reason.
+    ``.xlsx`` file; an SQLite database a ``.db``, ``.sqlite`` or ``.sqlite3``
+    file; a Parquet dataset a folder named without a suffix or ``.parquet``.
+    Anything else is refused with the reason.
     """
+    from .database import SQLITE_SUFFIXES
+
     suffix = Path(path).suffix.lower()
     if fmt is None:
-        fmt = "xlsx" if suffix == ".xlsx" else "csv"
+        fmt = ("xlsx" if suffix == ".xlsx" else "sqlite" if suffix in SQLITE_SUFFIXES
+               else "parquet" if suffix == ".parquet" else "csv")
     check_choice("fmt", fmt, FORMATS)
+    if fmt == "sqlite" and suffix not in SQLITE_SUFFIXES:
+        raise ValueError(f"path={str(path)!r}: an SQLite database is a file whose name ends in one of {SQLITE_SUFFIXES}")
+    if fmt == "parquet" and suffix not in ("", ".parquet"):
+        raise ValueError(f"path={str(path)!r}: a Parquet dataset is a folder, named without a suffix or with .parquet")
+    if fmt in DATABASE_FORMATS:
+        return fmt
     if fmt == "xlsx" and suffix != ".xlsx":
         raise ValueError(f"path={str(path)!r}: an Excel export is a file whose name ends in .xlsx")
     if fmt == "csv" and suffix:
@@ -129,10 +145,13 @@ def export_world(world_or_chunks, path: str | os.PathLike, fmt: str | None = Non
         table plus ``data_dictionary.csv``. ``fmt="xlsx"``: a new ``.xlsx``
         workbook with a sheet per table and a data-dictionary sheet. Its
         folder must exist; nothing is overwritten.
-    fmt : {"csv", "xlsx"}, optional
-        Default: from the name (see :func:`format_for`).
+    fmt : {"csv", "xlsx", "sqlite", "parquet"}, optional
+        Default: from the name (see :func:`format_for`). ``"sqlite"`` and
+        ``"parquet"`` write a database of codes with keys and indexes
+        (:mod:`crmsim.database`).
     language : {"en", "zh"}
-        Language of headers, category values, sheet names and the dictionary.
+        Language of headers, category values, sheet names and the dictionary
+        (CSV and Excel; a database holds codes, so only ``"en"``, the default, is accepted).
     progress : callable, optional
         Called with the number of customers written after each chunk.
     encoding : {"utf-8", "utf-8-sig"}, optional
@@ -147,6 +166,13 @@ def export_world(world_or_chunks, path: str | os.PathLike, fmt: str | None = Non
     encoding = default_encoding(language) if encoding is None else check_choice("encoding", encoding, ENCODINGS)
     path = check_new_target(path)
     chunks: Iterable = [world_or_chunks] if hasattr(world_or_chunks, "tables") else world_or_chunks
+    if fmt in DATABASE_FORMATS:
+        if language != "en":
+            raise ValueError(f"language={language!r}: a {fmt} database stores codes, not labels; leave language "
+                             f"as 'en' and label tables with crmsim.display.labelled")
+        from .database import write_parquet, write_sqlite
+
+        return (write_sqlite if fmt == "sqlite" else write_parquet)(chunks, path, progress=progress)
     if fmt == "csv":
         _export_csv(chunks, path, language, progress, encoding)
     else:

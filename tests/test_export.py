@@ -1,4 +1,4 @@
-"""Exports: CSV and Excel, both languages, read back identically; the command line."""
+"""Exports: CSV and Excel, both languages, read back identically; SQLite and Parquet databases; the command line."""
 
 from __future__ import annotations
 
@@ -70,8 +70,12 @@ def test_nothing_is_written_when_the_export_fails(small_world, tmp_path, monkeyp
 
 
 def test_bad_arguments_are_rejected(small_world, tmp_path):
-    with pytest.raises(ValueError, match="fmt='parquet'"):
-        export.export_world(small_world, tmp_path / "x", fmt="parquet")
+    with pytest.raises(ValueError, match="fmt='json'"):
+        export.export_world(small_world, tmp_path / "x", fmt="json")
+    with pytest.raises(ValueError, match="ends in one of"):
+        export.export_world(small_world, tmp_path / "x.csv", fmt="sqlite")
+    with pytest.raises(ValueError, match="language='zh'.*codes"):
+        export.export_world(small_world, tmp_path / "x.db", language="zh")
     with pytest.raises(ValueError, match="language='fr'"):
         export.export_world(small_world, tmp_path / "x", language="fr")
     (tmp_path / "exists").mkdir()
@@ -105,3 +109,79 @@ def test_command_line_export_and_describe(tmp_path, capsys):
 
     assert main(["describe", "--table", "contacts", "--language", "zh"]) == 0
     assert "采购角色" in capsys.readouterr().out
+
+
+# --- the world as a database -------------------------------------------------------------------------
+def test_sqlite_and_parquet_round_trips_give_identical_values_and_dtypes(tmp_path):
+    from crmsim import database
+
+    world = crmsim.make_world(seed=4, n_customers=1500)
+    chunks = lambda: crmsim.iter_world_chunks(seed=4, n_customers=1500, chunk_size=600)  # noqa: E731
+    export.export_world(chunks(), tmp_path / "w.db")
+    export.export_world(chunks(), tmp_path / "w", fmt="parquet")
+    for back in (database.read_sqlite(tmp_path / "w.db"), database.read_parquet(tmp_path / "w")):
+        for name, df in world.tables().items():
+            pd.testing.assert_frame_equal(back[name], df, check_exact=True)
+    # Parquet is read without conversion: pandas alone gives the world's dtypes.
+    assert pd.read_parquet(tmp_path / "w" / "customers").dtypes.equals(world.customers.dtypes)
+    with database.connect(tmp_path / "w.db") as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        keys = {row[3] for row in db.execute("PRAGMA foreign_key_list(orders)")}
+        indexes = {row[1] for row in db.execute("PRAGMA index_list(orders)")}
+    db.close()
+    assert keys == {"customer_id", "rep_id", "product_id"} and "ix_orders_order_date" in indexes
+
+
+def _write_part(args):
+    from crmsim import database
+    from crmsim.world.build import _build
+    from crmsim.world.config import build_config
+    from crmsim.seeding import root_sequence
+
+    folder, part, start, stop = args
+    config = build_config(n_customers=1800)
+    database.write_parquet_part(_build(config, root_sequence(5), start, stop), folder, part)
+
+
+def test_parquet_partitions_written_in_parallel_are_identical(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from crmsim import database
+
+    database.write_parquet(crmsim.iter_world_chunks(seed=5, n_customers=1800, chunk_size=600), tmp_path / "serial")
+    (tmp_path / "parallel").mkdir()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(_write_part, [(tmp_path / "parallel", k, 600 * k, 600 * (k + 1)) for k in range(3)]))
+    serial = sorted(p.relative_to(tmp_path / "serial") for p in (tmp_path / "serial").rglob("*.parquet"))
+    parallel = sorted(p.relative_to(tmp_path / "parallel") for p in (tmp_path / "parallel").rglob("*.parquet"))
+    assert serial == parallel and len(serial) == 4 * 3 + 2
+    for part in serial:
+        assert (tmp_path / "serial" / part).read_bytes() == (tmp_path / "parallel" / part).read_bytes()
+
+
+def test_the_dynamic_database_grows_by_new_tables(small_world, tmp_path):
+    from crmsim import database, development
+
+    run = development.simulate_development(small_world, seed=1)
+    for path in (tmp_path / "w.db", tmp_path / "w"):
+        export.export_world(small_world, path, fmt="sqlite" if path.suffix else "parquet")
+        database.append_tables(path, {"development_leads": run.leads})
+        read = database.read_sqlite if path.suffix else database.read_parquet
+        pd.testing.assert_frame_equal(read(path)["development_leads"], run.leads, check_exact=True)
+        with pytest.raises(ValueError, match="already in the database"):
+            database.append_tables(path, {"development_leads": run.leads})
+    bad = run.leads.assign(rep_id=9999)
+    with pytest.raises(ValueError, match="refer to rows"):
+        database.append_tables(tmp_path / "w.db", {"bad_leads": bad})
+    assert "bad_leads" not in database.read_sqlite(tmp_path / "w.db")  # all or nothing
+
+
+def test_command_line_writes_an_sqlite_database(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", "sqlite", "--out", "world.db", "--customers", "500"]) == 0
+    assert "500 customers, sqlite" in capsys.readouterr().out
+    with sqlite3.connect(tmp_path / "world.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM customers").fetchone()[0] == 500
+    db.close()
