@@ -426,7 +426,8 @@ def _invoice_table(world: World, policy: CreditPolicy, credit_amount: np.ndarray
         "status": pd.Categorical.from_codes(status, dtype=_STATUS_DTYPE),
         "reminders": reminders.astype(np.int16),
         "collection_cost": reminders * policy.reminder_cost + escalated * policy.escalation_fee * amount,
-        "interest_cost": amount * policy.variable_cost_ratio * policy.cost_of_capital * (settle - issue) / policy.day_count,
+        "interest_cost": (amount * policy.variable_cost_ratio * policy.cost_of_capital
+                          * (settle - issue) / policy.day_count),
         "bad_debt": np.where(written_off, amount, 0.0),
     })
     return invoices, owner

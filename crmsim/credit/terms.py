@@ -79,7 +79,7 @@ class TermsFigures:
         return self.discount_share * self.discount_days + (1 - self.discount_share) * self.credit_period
 
     def figures(self, variable_cost_ratio: float, required_return: float, day_count: int) -> dict[str, float]:
-        """Contribution, cost of the money tied up (应收账款应计利息), collection, bad debt and discount, CNY."""
+        """Contribution, cost of money tied up (应收账款应计利息), collection, bad debt and discount, CNY."""
         receivables = self.sales / day_count * self.collection_days
         return {"contribution": self.sales * (1 - variable_cost_ratio),
                 "interest": receivables * variable_cost_ratio * required_return,

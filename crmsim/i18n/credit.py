@@ -85,7 +85,7 @@ register({
     "credit.col.discount_rate": ("Cash discount", "现金折扣率"),
     "credit.col.limit_multiplier": ("Limit multiplier", "额度系数"),
     "credit.col.sales": ("Sales (CNY m)", "销售额（百万元）"),
-    "credit.col.dso": ("DSO (days)", "应收账款周转天数"),
+    "credit.col.dso": ("DSO on credit sales (days)", "应收账款周转天数（按赊销额）"),
     "credit.col.bad_debt_rate": ("Bad-debt rate", "坏账率"),
     "credit.col.interest_cost": ("Cost of money tied up (CNY m)", "资金占用成本（百万元）"),
     "credit.col.profit": ("Profit (CNY m)", "利润（百万元）"),

@@ -91,6 +91,17 @@ Here is every step for customer 43.
 labelled(credit.rating_steps(file, customer_id=43), "credit")
 """),
     md("""
+Which items moved customer 43's score? Against the average customer of the market, each factor pushes the score up
+or down by its weight × (the customer's points − the average points). The pushes, largest first, add up to the gap
+between this customer's score and the average score (last row).
+""", """
+哪些项目影响了43号客户的评分？与市场上的平均客户相比，每个因素按“权重×（该客户得分−平均得分）”把总分推高或拉低。
+下表按影响大小排列，各项影响之和等于该客户总分与平均总分之差（最后一行）。
+"""),
+    code("""
+labelled(credit.rating_explanation(file, customer_id=43), "credit")
+"""),
+    md("""
 Now the same score card rates every customer at once. The table counts the customers of each grade.
 """, """
 接下来用同一张评分卡一次性为所有客户评级。下表统计了各信用等级的客户数。
@@ -141,6 +152,22 @@ all when the firm fails. Invoices still unpaid when a customer fails become bad 
 模拟向前推进24个月。每个月每位客户都有采购需求；它如何付款取决于其**隐藏**的付款可靠性——卖方无法直接观察到：
 为了折扣而提前付款、按时付款、逾期付款，或者在企业倒闭时完全不付。客户倒闭时尚未支付的发票即成为坏账。
 """),
+    md("""
+### How the model works
+
+The simulation's coefficients, read from the package's code: how strongly demand answers the credit period (a
+constant elasticity: every doubling of the period wins the same share of sales), how the failure hazard grows with
+a customer's hidden unreliability and with the period, how many days before failing a customer stops paying, and
+the default policy's costs. Interest is computed on a 360-day year, the textbook convention.
+""", """
+### 模型如何运作
+
+下表是模拟所用的系数，直接读自程序代码：需求对信用期的反应有多强（常弹性：信用期每延长一倍，销售额增加的比例相同）、
+倒闭风险如何随客户隐藏的不可靠性和信用期上升、客户在倒闭前多少天停止付款，以及默认政策的各项成本。利息按一年360天计算，这是教材的惯例。
+"""),
+    code("""
+labelled(credit.model_card(), "credit")
+"""),
     code("""
 policy = credit.CreditPolicy(cutoff=45, credit_period=30)
 sim = credit.simulate_receivables(world, policy, rating=rating, limits=limits, months=24, seed=7)
@@ -151,8 +178,9 @@ How to read it:
 
 - **Approval rate**: share of customers granted credit. **Sales lost to the policy**: what customers would have
   bought with unlimited credit on these terms, minus what they bought.
-- **DSO** (days sales outstanding): average receivables ÷ average daily sales; how many days of sales are waiting
-  to be collected.
+- **DSO** (days sales outstanding): average receivables ÷ average daily **credit** sales; how many days a credit
+  sale waits to be collected. (Dividing by all sales, cash included, gives fewer days:
+  `credit.summarise_policy(sim, dso_basis="total")`.)
 - **Cost of money tied up**: the money we have lent to customers (at the variable cost of the goods) times our
   yearly cost of capital, for as long as each invoice stays unpaid.
 - **Profit after credit costs** = contribution margin − bad debt − cash discounts − cost of money tied up −
@@ -164,7 +192,8 @@ grade's true default rate (known only inside a simulation).
 解读要点：
 
 - **授信通过率**：获得授信的客户比例。**因信用政策损失的销售额**：在相同条件下若信用不受限制客户会购买的金额，减去实际购买额。
-- **应收账款周转天数（DSO）**：应收账款平均余额 ÷ 平均日销售额，即有多少天的销售额尚待收回。
+- **应收账款周转天数（DSO）**：应收账款平均余额 ÷ 平均日**赊销**额，即一笔赊销平均要等多少天才能收回。
+  （若除以包括现销在内的全部销售额，天数会更少：`credit.summarise_policy(sim, dso_basis="total")`。）
 - **应收账款占用资金成本**：借给客户的资金（按商品的变动成本计）乘以年资金成本，按每张发票未付的天数计算。
 - **扣除信用成本后的利润** = 边际贡献 − 坏账 − 现金折扣 − 资金占用成本 − 收账费用。
 
@@ -196,15 +225,20 @@ ax = plot_profit_bridge(credit.summarise_policy(sim))
     md("""
 ## 6. Longer terms win sales but cost money
 
-A longer credit period attracts more buyers, above all price-sensitive ones, but the money stays out longer, more
-invoices are still unpaid when a customer fails, and each customer's limit allows fewer purchases. We rerun the
-same market with the same random numbers for credit periods from 15 to 120 days; only the policy differs.
-The gap between the contribution margin and the profit is the credit cost.
+A longer credit period attracts more buyers, above all price-sensitive ones: in this model a buyer's demand grows
+with a constant elasticity of 0.2 to the period (a little below the +20 % of the textbook example below), so going
+from 30 to 60 days wins about 15 % more demand and each further day wins less than the one before. But the money
+stays out longer, more invoices are still unpaid when a customer fails, and each customer's limit allows fewer
+purchases on longer terms, so part of the extra demand is never sold on credit. We rerun the same market with the
+same random numbers for credit periods from 15 to 120 days; only the policy differs. The gap between the
+contribution margin and the profit is the credit cost.
 """, """
 ## 6. 信用期越长，销售越多，成本也越高
 
-更长的信用期能吸引更多客户（尤其是对价格敏感的客户），但资金在外的时间更长，客户倒闭时未付的发票更多，而且在额度不变时客户能赊购的金额更少。
-我们对同一个市场、使用相同的随机数，分别模拟15至120天的信用期，唯一的差别就是信用政策。边际贡献与利润之间的差距就是信用成本。
+更长的信用期能吸引更多客户，尤其是对价格敏感的客户：在本模型中，客户需求对信用期的弹性为常数0.2（略低于下文教材例题中的+20%），
+因此信用期从30天延长到60天约增加15%的需求，而且每多一天带来的增量都比前一天少。但资金在外的时间更长，客户倒闭时未付的发票更多，
+而且在额度不变时，信用期越长客户能赊购的金额越少，部分新增需求无法以赊销实现。我们对同一个市场、使用相同的随机数，分别模拟15至120天的信用期，
+唯一的差别就是信用政策。边际贡献与利润之间的差距就是信用成本。
 """),
     code("""
 sweep = credit.policy_sweep(world, policy, field="credit_period", values=[15, 30, 45, 60, 90, 120], file=file,
@@ -215,24 +249,68 @@ labelled(sweep[["credit_period", "sales", "dso", "bad_debt_rate", "interest_cost
 ax = plot_tradeoff(sweep, "credit_period")
 """),
     md("""
+Sales rise with the period but by less and less (on the longest terms the limits even cost a few sales), while the
+cost of money tied up and the bad debts keep growing:
+profit is highest at a period inside the range, neither the shortest nor the longest. The same holds for the
+screening cutoff: refusing the worst-rated customers saves more bad debt than the margin they bring, but refusing
+too many loses good customers' sales.
+""", """
+销售额随信用期增加，但增幅越来越小（信用期最长时，额度限制甚至会使销售额略有下降），而资金占用成本和坏账却持续上升：利润在区间内部的某个信用期达到最高，既不是最短也不是最长的信用期。
+授信门槛也是如此：拒绝评分最差的客户所减少的坏账多于他们带来的边际贡献，但拒绝的客户过多，就会失去好客户的销售额。
+"""),
+    code("""
+cutoffs = credit.policy_sweep(world, policy, field="cutoff", values=[0, 15, 30, 45, 60, 75, 90], file=file, seed=7)
+labelled(cutoffs[["cutoff", "approval_rate", "sales", "bad_debt_rate", "profit"]], "credit")
+"""),
+    code("""
+ax = plot_tradeoff(cutoffs, "cutoff")
+"""),
+    md("""
 ## 7. The textbook formula for a policy change
 
-Textbooks appraise a change of credit policy with aggregate figures, without simulating single invoices:
+Textbooks appraise a change of credit terms with a year's aggregate figures, without simulating single invoices:
 
 incremental profit = change in sales × contribution margin ratio − change in the cost of money tied up
-(sales ÷ days × DSO × variable cost ratio × cost of capital) − change in bad debts − change in cash discounts −
-change in collection cost.
+(sales ÷ 360 × days to collect × variable cost ratio × required return) − change in collection cost − change in
+bad debts − change in cash discounts.
 
-Here we move from "net 30" to "2/10, net 60" and put the formula next to the invoice-by-invoice simulation.
-The two agree except for the cost of money tied up, which the formula estimates from month-end balances.
+The standard example: a firm sells 100,000 units a year at 5 CNY (variable cost 4 CNY a unit) on "net 30" and
+requires a 15 % return. On "net 60" it would sell 120,000 units, with collection cost rising from 3,000 to 4,000
+CNY and bad debts from 5,000 to 9,000 CNY. Lengthening the period gains 8,000 CNY. Offering "0.8/30, net 60"
+instead, half of the sales are paid on day 30 with the discount: money comes back sooner (45 days on average), the
+discounts cost 2,400 CNY, and the gain is 8,600 CNY, so the discount is worth adding.
 """, """
 ## 7. 信用政策变动的教材公式
 
-教材不逐张模拟发票，而是用汇总数据评价信用政策的变动：
+教材不逐张模拟发票，而是用一年的汇总数据评价信用条件的变动：
 
-增量利润 = 销售额变化 × 边际贡献率 − 应收账款机会成本变化（销售额 ÷ 天数 × 周转天数 × 变动成本率 × 资金成本率）− 坏账损失变化 − 现金折扣成本变化 − 收账费用变化。
+增量利润 = 销售额变化 × 边际贡献率 − 应收账款占用资金应计利息的变化（销售额 ÷ 360 × 收账天数 × 变动成本率 × 最低报酬率）
+− 收账费用变化 − 坏账损失变化 − 现金折扣成本变化。
 
-下面把政策从“n/30”改为“2/10，n/60”，并把公式结果与逐张发票的模拟结果并列比较。
+标准例题：某企业以每件5元（单位变动成本4元）的价格销售，信用条件为“n/30”时年销量100,000件，最低报酬率为15%。
+若改为“n/60”，销量将增至120,000件，收账费用由3,000元增至4,000元，坏账损失由5,000元增至9,000元。延长信用期可增加利润8,000元。
+若改为“0.8/30，n/60”，一半的销售额会在第30天付款并享受折扣：资金回笼更快（平均45天），折扣成本2,400元，增量利润为8,600元，因此值得提供折扣。
+"""),
+    code("""
+labelled(credit.textbook_example(), "credit")
+"""),
+    md("""
+A buyer who skips a cash discount is in effect borrowing from the seller: skipping "2/10, net 30" keeps 98 CNY for
+20 more days at the price of 2 CNY, which is d ÷ (1 − d) × 360 ÷ (N − D) = 0.02 ÷ 0.98 × 360 ÷ 20 ≈ 36.7 % a year.
+A buyer who can borrow from a bank for less should take the discount, which is why a discount speeds payment.
+""", """
+放弃现金折扣的买方，实际上是在向卖方借款：放弃“2/10，n/30”的折扣，相当于为了把98元多占用20天而付出2元，
+年成本为 d ÷ (1 − d) × 360 ÷ (N − D) = 0.02 ÷ 0.98 × 360 ÷ 20 ≈ 36.7%。能以更低利率从银行借款的买方应当享受折扣，这也是现金折扣能加快收款的原因。
+"""),
+    code("""
+labelled(credit.discount_costs(credit_period=30), "credit")
+"""),
+    md("""
+Now the same formula on the simulated market: we move from "net 30" to "2/10, net 60" and put the formula next to
+the invoice-by-invoice simulation. The two agree except for the cost of money tied up, which the formula estimates
+from month-end balances.
+""", """
+下面把同一公式用于模拟的市场：把政策从“n/30”改为“2/10，n/60”，并把公式结果与逐张发票的模拟结果并列比较。
 两者只在资金占用成本上略有差别，因为公式是用月末余额来估计这项成本的。
 """),
     code("""
@@ -295,7 +373,7 @@ grade, the aging of the receivables and the path from contribution to profit. Th
 
 - Find the cutoff that maximises profit. Is it the one that minimises bad debt?
 - Offer 2/10 with a 60-day period: what happens to DSO, to discounts and to profit?
-- Set every weight but the credit report's to zero. How much worse does the policy do?
+- Set every weight but the credit report's to zero. Does the policy do better or worse, and why?
 """, """
 ## 10. 信用委员会
 
@@ -304,7 +382,7 @@ grade, the aging of the receivables and the path from contribution to profit. Th
 
 - 找出使利润最大的授信门槛。它是否就是坏账最少的门槛？
 - 在60天信用期下提供2/10的现金折扣：应收账款周转天数、折扣成本和利润会怎样变化？
-- 除信用报告外，把其他权重都设为0。政策效果会差多少？
+- 除信用报告外，把其他权重都设为0。政策效果变好还是变差？为什么？
 """),
     code("""
 from crmsim.widgets.credit import CreditCommitteeDashboard
