@@ -44,7 +44,7 @@ from crmsim import key_accounts as ka
 from crmsim.display import labelled
 from crmsim.plots import key_accounts as kaplots
 
-world = crmsim.make_world(seed=2024, n_customers=300)
+world = crmsim.make_world(seed=2024, n_customers=1000)
 run = ka.simulate_key_accounts(world, seed=3)
 labelled(ka.win_rates(run, by="segment")[["opportunities", "won", "revenue"]], "key_accounts")
 """),
@@ -86,12 +86,16 @@ labelled(ka.grading_weights_table(), "key_accounts")
 labelled(ka.win_rates(run, by="grade"), "key_accounts")
 """),
     md("""
-By default the rep pursues grades A to C and spends four times as many hours on an A opportunity as on a C one;
-D leads are graded out in development. Better-graded accounts are won more often, and they bring much more revenue
-per opportunity: grading is about where the hours go.
+By default the rep pursues grades A to C and shares out the monthly hours 4 : 2 : 1 between an A, a B and a C
+opportunity, so an A deal gets about four times the hours of a C one (no deal absorbs more than 80 hours a month);
+D leads are graded out in development. Better-graded accounts are won more often (A above B above C in the table),
+and they bring much more revenue per opportunity: grading is about where the hours go. More hours on A pay only up
+to a point, though: each extra hour does less than the one before, and the hours come out of the B and C deals.
 """, """
-默认情况下，销售代表跟进A到C级客户，在一个A级商机上投入的时间是C级商机的四倍；D级线索在客户开发阶段就被筛掉。
-等级越高的客户赢单率越高，每个商机带来的销售额也高得多：分级决定的是时间花在哪里。
+默认情况下，销售代表跟进A到C级客户，按4 : 2 : 1在A、B、C级商机之间分配每月的时间，因此一个A级商机得到的时间约为C级商机的四倍
+（每个商机每月最多吸收80小时）；D级线索在客户开发阶段就被筛掉。等级越高的客户赢单率越高（表中A级高于B级，B级高于C级），
+每个商机带来的销售额也高得多：分级决定的是时间花在哪里。不过，在A级客户上多投入时间只在一定限度内有效：
+每多一小时的作用都比前一小时小，而且这些时间是从B级和C级商机那里挪来的。
 """),
     md("""
 ## One opportunity from lead to acceptance
@@ -108,6 +112,28 @@ coach, the risk assessment made after the first interviews, and how far it got.
     code("""
 opportunity = ka.example_opportunity(run)
 labelled(ka.follow_up_form_view(run, world, opportunity), "key_accounts")
+"""),
+    md("""
+### Why it was won: the drivers of its win probability
+
+The follow-up form lists the facts; the model turns them into a chance of signing. The table below opens that
+box for our opportunity. It starts from a neutral opportunity (grade C, no coach, an indifferent buying centre,
+average effort, proposal, fit and skill, no rival, a bid at list price) and adds what each driver of this one
+changed in the probability of signing. The shares are fair in a precise sense (Shapley values): each driver's
+effect is averaged over every order in which the drivers could be brought in, so they add up exactly however
+they interact. The rep's decision (pursue it, keep it after the risk assessment) comes next, and the last row
+is luck: won (1) or lost (0) minus the probability.
+""", """
+### 为什么赢单：赢单概率的驱动因素
+
+跟进表记录的是事实，模型把这些事实变成签约的概率。下表把这个"黑箱"打开：从一个中性的商机出发（C级、没有教练、
+采购中心态度中立、投入、方案、符合度和能力都居中、没有竞争对手、按标价报价），逐项加上该商机每个因素对签约概率的影响。
+这种分摊在一个明确的意义上是公平的（沙普利值）：每个因素的作用在所有可能的引入顺序上取平均，因此无论因素之间如何相互作用，
+各项贡献加起来都恰好等于总概率。接下来是销售代表的决定（是否跟进、风险评估后是否保留），最后一行是运气：
+赢单（1）或丢单（0）减去概率。
+"""),
+    code("""
+labelled(ka.explain_opportunity(run, opportunity), "key_accounts")
 """),
     code("""
 labelled(ka.timeline(run, opportunity), "key_accounts")
@@ -185,14 +211,14 @@ ax = kaplots.plot_cycle_time(ka.cycle_time(run))
 ## Forecasting with a weighted pipeline
 
 A sales manager forecasts by weighting each open opportunity with the win rate of its stage: an opportunity in
-negotiation counts almost fully, a fresh lead hardly at all. The weights come from the past (here: last year's
+negotiation counts almost fully, a fresh lead only about a quarter. The weights come from the past (here: last year's
 run with another seed). At the start of each month we add up the weighted pipeline and compare it with what those
 same opportunities were really won for. A single month can miss widely, because a few large deals decide it; over
 many opportunities the forecast is right on average.
 """, """
 ## 用加权管道做预测
 
-销售经理通常这样预测：给每个在途商机乘上其所处阶段的赢单率，处于商务谈判阶段的商机几乎按全额计算，刚发现的线索几乎不计。
+销售经理通常这样预测：给每个在途商机乘上其所处阶段的赢单率，处于商务谈判阶段的商机几乎按全额计算，刚发现的线索只按约四分之一计算。
 权重来自过去的数据（这里用另一个随机种子模拟的"去年"）。在每个月初，我们把加权后的管道金额加总，
 再与这些商机最终实际赢得的金额比较。单个月份可能偏差很大，因为少数大单起决定作用；但在大量商机上，预测平均来说是准确的。
 """),
@@ -212,10 +238,18 @@ ax = kaplots.plot_forecast(forecast)
 ## What a coach and a warm relationship are worth
 
 Compare the win rate of opportunities with and without a coach, and by how warm the buying centre is towards us.
+With a coach the win rate is about twice as high, and it rises step by step from a cool to a neutral to a warm
+buying centre. Part of the coach's gap is selection: coaches are developed more easily where the rep works harder
+and the buying centre is warm. The clean comparison runs the same opportunities once with and once without
+developing coaches; it still wins more, though by fewer points, even after the 15 % of the hours that the coach work
+takes.
 """, """
 ## 教练和良好关系的价值
 
-比较有教练与没有教练的商机赢单率，以及采购中心对我方态度冷热不同时的赢单率。
+比较有教练与没有教练的商机赢单率，以及采购中心对我方态度冷热不同时的赢单率。有教练的商机赢单率约为没有教练的两倍；
+采购中心的态度从冷淡到一般再到良好，赢单率逐级上升。教练带来的差距有一部分来自选择：在销售代表投入更多、采购中心态度更好的客户中，
+更容易发展出教练。更干净的比较是让同一批商机分别在发展教练和不发展教练的情况下各跑一次：即使发展教练要占用15%的时间，
+赢单仍然更多，只是差距小一些。
 """),
     code("""
 labelled(ka.win_rates(run, by="coach"), "key_accounts")
@@ -241,6 +275,29 @@ labelled(ka.rep_metrics(run), "key_accounts")
     code("""
 goal = ka.suggested_goal(last_year)
 labelled(ka.goals_vs_actual(run, yearly_goal=goal, period="quarter"), "key_accounts")
+"""),
+    md("""
+## How the model works
+
+Everything above comes from a small model whose numbers you can read. Each stage's chance of meeting its key node
+is a logistic function of the opportunity's drivers; the second table gives the coefficient of every driver in
+every stage (a positive number raises the chance, and a relationship or a coach never lowers it). The tender also
+compares our total score with the strongest rival's. The first table lists the other numbers: costs, how effort
+works, the grading cut-offs and the rep's default policy. Both tables are read from the code, so they are the
+numbers the simulation really uses.
+""", """
+## 模型如何运作
+
+上面的一切都来自一个数字公开可读的小模型。每个阶段达成关键节点的概率是该商机各驱动因素的逻辑斯蒂函数；
+第二张表给出每个因素在每个阶段的系数（正数提高概率，客户关系和教练永远不会降低概率）。招投标阶段还要比较我方与最强对手的总得分。
+第一张表列出其余的数字：成本、投入如何起作用、分级分界线以及销售代表的默认策略。两张表都直接从代码中读取，
+所以就是模拟实际使用的数字。
+"""),
+    code("""
+labelled(ka.model_card(), "key_accounts")
+"""),
+    code("""
+labelled(ka.stage_coefficients(), "key_accounts")
 """),
     md("""
 ## Your turn: run the rep's year
@@ -270,15 +327,17 @@ KeyAccountDashboard(world, seed=3)
 
 1. Look at the lost opportunities of one rep and their reasons. Which stage loses the most value, and what would
    you do about it?
-2. Change the grading weights so that size counts for half. Do the A accounts still win more often? What does this
-   say about "a big company is not a big customer"?
+2. Change the grading weights so that size counts for half. Do the A accounts still win more often than the C
+   accounts, and is the gap wider or narrower than with the default weights? (Over many markets it narrows by about
+   six points; look at yours.) What does this say about "a big company is not a big customer"?
 3. The weighted forecast uses the same weight for every deal in a stage. When will it be too optimistic, and what
    extra information from the follow-up form would you use to improve it?
 """, """
 ## 思考题
 
 1. 查看某位销售代表丢掉的商机及其原因。哪个阶段损失的金额最多？你会怎么改进？
-2. 修改分级权重，让企业规模占一半。A级客户的赢单率还更高吗？这和"大企业不等于大客户"有什么关系？
+2. 修改分级权重，让企业规模占一半。A级客户的赢单率还比C级高吗？与默认权重相比，两者的差距变大还是变小？
+   （在许多模拟市场上平均缩小约6个百分点；看看你的市场。）这和"大企业不等于大客户"有什么关系？
 3. 加权预测对同一阶段的所有商机使用相同的权重。什么情况下它会过于乐观？你会用跟进表中的哪些信息来改进预测？
 """),
 ]
