@@ -4,7 +4,7 @@ from . import register
 
 register({
     "lessons.measure.credit_days": ("Change in days", "天数变化"),
-    "lessons.measure.credit_auc": ("AUC", "AUC"),
+    "lessons.measure.credit_auc": ("AUC (area under the ROC curve)", "AUC（ROC曲线下面积）"),
     "lessons.measure.credit_profit_gain": ("Profit gain (share of profit)", "利润增幅（占利润比例）"),
     "lessons.lesson.longer_terms_raise_sales": (
         "Longer terms win sales: net 60 sells more than net 30",
