@@ -84,11 +84,12 @@ Every month each customer stays, moves one level up or down, or leaves. What tip
 
 - **Care policy**: the monthly care budget (by customer grade or by level), how often we make contact and
   through which channels (a visit does more than an SMS, and costs more), standardised or personalised service,
-  and how the relationship is maintained: *forced* ties hold customers for a while but sour them, *voluntary*
-  ones are the recommended way, *negotiated* ones sit between.
+  and how the relationship is maintained: *forced* ties (contracts, rebates to earn back) hold customers for a
+  few months, a hold that wears off, while the resentment they build stays; *voluntary* ones are the
+  recommended way, *negotiated* ones sit between.
 - **The customer**: value-oriented buyers reward personalised service, price-oriented buyers care less about it
-  and respond less to care; key accounts expect more; some firms are simply more loyal; a rep with a good
-  retention skill helps.
+  and respond less to care; key accounts expect more, and a large account needs more care to feel looked
+  after (more people, more sites); some firms are simply more loyal; a rep with a good retention skill helps.
 - **Satisfaction**: the customer is satisfied when the service they experience beats what they expected.
 - **Complaints**: service failures lead to complaints, and how they are handled matters (see below).
 
@@ -99,10 +100,10 @@ We simulate the default course policy for 24 months on a market of 2,000 custome
 每个月，每位客户要么保持不变，要么上升或下降一个层次，要么流失。决定走向的因素有：
 
 - **关怀策略**：每月关怀预算（按客户等级或按关系层次分配）、联系频率与渠道（拜访比短信作用大，成本也高）、
-  标准化还是个性化服务，以及维系关系的方式：*强人所难式*能暂时留住客户却会引起反感，*自愿式*是推荐的做法，
-  *双方协商式*介于两者之间。
-- **客户自身**：价值取向型客户看重个性化服务，价格取向型客户不太在意，对关怀的反应也较弱；大客户期望更高；
-  有些企业天生更忠诚；擅长维护老客户的销售代表也有帮助。
+  标准化还是个性化服务，以及维系关系的方式：*强人所难式*（合同约束、需要挣回的返利）能在几个月内留住客户，
+  但这种锁定会逐渐消退，而它引起的反感却一直存在；*自愿式*是推荐的做法，*双方协商式*介于两者之间。
+- **客户自身**：价值取向型客户看重个性化服务，价格取向型客户不太在意，对关怀的反应也较弱；大客户期望更高，
+  规模越大的客户需要越多的关怀才能感受到被重视（人员更多、地点更多）；有些企业天生更忠诚；擅长维护老客户的销售代表也有帮助。
 - **满意度**：客户实际感受到的服务超过其期望时，客户才满意。
 - **投诉**：服务失误引发投诉，处理得好坏影响很大（见下文）。
 
@@ -122,19 +123,21 @@ ax = rplots.plot_level_mix(mix, run.ladder)
 
 Set the care budget for ordinary customers and for key accounts, the contact cadence and channel mix, the
 service level, the maintenance style and how complaints are handled. The three panels show the level mix, churn
-and satisfaction, and cumulative profit (the dashed line is what the same customers would earn without any care
-budget or contacts). Every setting uses the same random numbers, so the differences you see come from the
-policy. Things to try: what happens with forced maintenance? Is personalised service for everyone worth its cost?
-Where does extra care budget stop paying for itself? (To set the budget level by level instead of by grade, use
+and satisfaction (the thin dashed line is the cumulative churn of the course's default policy, for comparison),
+and cumulative profit (the dashed line is what the same customers would earn without any care budget or
+contacts). Every setting uses the same random numbers, so the differences you see come from the policy. Things
+to try: switch to forced maintenance and watch where its churn curve crosses the default's. Is personalised
+service for everyone worth its cost? Where does extra care budget for key accounts stop paying for itself? The
+slider goes far enough to find out. (To set the budget level by level instead of by grade, use
 `RelationshipDashboard(world, budget_by="level")`.)
 """, """
 ## 动手探索：设计关怀策略
 
 设置普通客户和大客户的关怀预算、联系频率与渠道组合、服务方式、维系方式以及投诉处理方式。三个图分别显示关系层次构成、
-流失与满意度、累计利润（虚线是同一批客户在没有关怀预算和联系时的期望利润）。每种设置使用相同的随机数，
-因此看到的差别都来自策略本身。可以试试：采用强人所难式维系会怎样？对所有客户都提供个性化服务值得吗？
-关怀预算加到多少时不再划算？（若要按关系层次而不是按客户类别分配预算，可使用
-`RelationshipDashboard(world, budget_by="level")`。）
+流失与满意度（细虚线是课程默认策略的累计流失率，供对照）、累计利润（虚线是同一批客户在没有关怀预算和联系时的期望利润）。
+每种设置使用相同的随机数，因此看到的差别都来自策略本身。可以试试：改用强人所难式维系，看看它的流失曲线在哪里与默认策略相交。
+对所有客户都提供个性化服务值得吗？大客户的关怀预算加到多少时不再划算？滑块的范围足够你找到答案。
+（若要按关系层次而不是按客户类别分配预算，可使用 `RelationshipDashboard(world, budget_by="level")`。）
 """),
     code("""
 from crmsim.widgets.relationships import RelationshipDashboard
@@ -226,6 +229,37 @@ policies = {
 labelled(rel.compare_policies(world, policies, seed=7), "relationships")
 """),
     md("""
+Generous care for everyone keeps the most customers and leaves the most of them satisfied, yet it earns less
+than the default: care has diminishing returns, and the biggest accounts need a great deal of it before they
+feel it. Care pays where it is aimed.
+
+### Personalised service, by value orientation
+
+The course gives key accounts personalised service and ordinary customers standardised service. Who gains from
+personalisation? Below, personalised service for everyone is compared with standardised service for everyone,
+the rest of the default policy unchanged, as expected profit per customer over the two years, by the customers'
+value orientation.
+""", """
+对所有客户大力关怀，留住的客户最多、满意的客户也最多，利润却低于默认策略：关怀的回报是递减的，
+而规模最大的客户需要大量关怀才能感受到。关怀要用在刀刃上才划算。
+
+### 按价值取向看个性化服务
+
+课程主张对大客户提供个性化服务、对普通客户提供标准化服务。个性化服务让谁受益？下面比较"所有客户都个性化"与
+"所有客户都标准化"两种做法（默认策略的其余部分不变），按客户的价值取向给出两年内每位客户的期望利润。
+"""),
+    code("""
+labelled(rel.personalisation_by_orientation(world, seed=7).round(0), "relationships")
+"""),
+    md("""
+Value-oriented buyers repay personalised service many times over what price-oriented buyers do: a buyer who
+looks mainly at the price notices little of a tailored service, so it pays far less there. This is why the
+course tiers service by customer, not one service for all.
+""", """
+价值取向型客户对个性化服务的回报是价格取向型客户的许多倍：主要看价格的客户很少在意量身定制的服务，因此回报低得多。
+这正是课程主张按客户分级提供服务、而不是对所有客户一视同仁的原因。
+"""),
+    md("""
 ## A complaint, step by step
 
 A complaint goes through eight steps: record it; judge whether it stands; hand it to the responsible department;
@@ -257,15 +291,24 @@ labelled(complaints.handling_options(), "relationships")
     md("""
 ### The recovery effect
 
-A well-handled complaint can leave the customer closer to us than if nothing had gone wrong: in the month of a
-good recovery, customers move up the ladder far more often than customers without any complaint. A poorly
-handled one pushes customers down and out. Comparing fast, careful handling with slow, careless handling on the
-same customers shows the effect on churn and profit.
+A well-handled complaint can leave the customer *more satisfied* than if nothing had gone wrong: this is the
+service-recovery paradox, and in the month of a customer's first complaint handled well, satisfaction is higher
+than in months without a complaint. It does not make the customer more loyal: the chances of moving up, down
+or out are those of a month without a failure (the rates in the table differ from those of months without a
+complaint only because the customers who complain, and above all those who complain again, are not a random
+sample: more of them are ordinary customers on standardised service and on low levels, where churn is higher),
+and the paradox is gone the second time (a repeat complaint handled well leaves
+the customer less satisfied than no complaint). A poorly handled complaint pushes customers down and out. So
+failures never pay; handling them well only limits the damage. Comparing fast, careful handling with slow,
+careless handling on the same customers shows the effect on churn and profit.
 """, """
 ### 服务补救效应
 
-投诉处理得好，客户反而可能比从未出问题时离我们更近：补救成功的当月，客户升级的比例远高于没有投诉的客户。
-处理得不好，则会让客户降级甚至流失。在同一批客户上比较"快速、认真"与"拖延、敷衍"两种处理方式，可以看到它对流失和利润的影响。
+投诉处理得好，客户反而可能比从未出问题时*更满意*，这就是服务补救悖论：客户第一次投诉并补救成功的当月，满意度高于没有投诉的月份。
+但这并不会让客户更忠诚：升级、降级和流失的概率与没有失误的月份相同（表中比例与无投诉月份不同，只是因为投诉的客户，尤其是再次投诉的客户，并不是全体客户的随机样本：
+其中更多是接受标准化服务、处于较低层次的普通客户，而这些客户本来流失率就更高）；而且第二次就没有这种悖论了（再次投诉即使补救成功，
+客户也不如没有投诉时满意）。处理得不好，则会让客户降级甚至流失。所以服务失误从来不划算，处理得好只是减少损失。
+在同一批客户上比较"快速、认真"与"拖延、敷衍"两种处理方式，可以看到它对流失和利润的影响。
 """),
     code("""
 effect = rel.recovery_effect(run.monthly)
@@ -328,18 +371,55 @@ profit.
 labelled(rel.customer_history(run, customer_id).round(2), "relationships", names=run.ladder.names())
 """),
     md("""
+## How the model works
+
+Nothing here is hidden. The model card lists every coefficient of the response model, read from the code as it
+runs (change one in the package and the card changes with it):
+""", """
+## 模型如何运作
+
+这里没有黑箱。模型卡列出了响应模型的每一个系数，直接从运行中的代码读取（在程序包中修改一个系数，模型卡也随之改变）：
+"""),
+    code("""
+labelled(rel.model_card(), "relationships")
+"""),
+    md("""
+Why did this customer move, or leave? `rel.explain(run, customer_id, month)` takes one customer's chances in one
+month apart. It starts from a neutral customer on the same level and switches the drivers on one at a time; each
+row is how much that driver changed the chance of moving up, moving down and leaving that month, and the last row
+is the chance the simulation drew against. Here is the month in which this account left us (for an account
+that stays, pick the month of its first complaint).
+""", """
+这位客户为什么升级、降级或流失？`rel.explain(run, customer_id, month)` 把一位客户某个月的概率逐项拆开：
+从同一层次上的一位中性客户出发，依次加入各个驱动因素；每一行表示该因素使当月升级、降级和流失的概率改变了多少，
+最后一行是模拟时实际使用的概率。下面是这家客户流失的那个月（对于没有流失的客户，可以选它第一次投诉的月份）。
+"""),
+    code("""
+history = rel.customer_history(run, customer_id)
+left = history.index[history["level"] == "churned"]
+month = int(left[0]) if len(left) else int(history.index[history["complaint"]][0])
+why = rel.explain(run, customer_id, month)
+names = run.ladder.names()
+print(crmsim.t("rel.explain.summary", customer=customer_id, month=month, level=names[why.attrs["level_before"]],
+               move=crmsim.t(f"rel.move.{why.attrs['move']}")))
+labelled(why.round(4), "relationships")
+"""),
+    md("""
 ## Questions
 
 1. In the dashboard, find the cheapest policy that keeps cumulative churn below 25%. Which levers did you use?
-2. Forced maintenance lowers churn in the short run. Why does the course still recommend voluntary maintenance?
-   Look at satisfaction and at the level mix.
+   Is it also the most profitable policy?
+2. Forced maintenance lowers churn in the short run: find the month where its churn curve crosses the dashed
+   line of the default. Why does the course still recommend voluntary maintenance? Look at satisfaction, at the
+   level mix and at profit.
 3. Complaint handling: how much faster must a mediocre team be to match a careful but slow team?
 4. Which segment gains most from extra care, and which one should get less?
 """, """
 ## 思考题
 
-1. 在仪表板中，找到能使累计流失率低于25%的最省钱策略。你调整了哪些因素？
-2. 强人所难式维系在短期内降低了流失率，为什么课程仍然推荐自愿式维系？请观察满意度和层次构成。
+1. 在仪表板中，找到能使累计流失率低于25%的最省钱策略。你调整了哪些因素？它也是利润最高的策略吗？
+2. 强人所难式维系在短期内降低了流失率：找出它的流失曲线与默认策略虚线相交的月份。为什么课程仍然推荐自愿式维系？
+   请观察满意度、层次构成和利润。
 3. 投诉处理：一个水平一般的团队要快多少，才能赶上一个认真但缓慢的团队？
 4. 哪一类客户从额外关怀中获益最多？哪一类应当少投入？
 """),
