@@ -16,7 +16,8 @@ MONEY_COLUMNS = frozenset({"budget", "spend", "cost_per_lead", "cost_per_acquire
 
 
 def development_numbers(column: str, values: pd.Series) -> pd.Series | None:
-    """Shares as percentages (one decimal), money as whole CNY, other floats with two significant decimals."""
+    """Shares as percentages (one decimal), money as whole CNY, other floats whole from 1,000 on, else to three
+    significant digits (a hit rate of 0.001 stays visible)."""
     if not pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
         return None
     if column in SHARE_COLUMNS:
@@ -24,7 +25,7 @@ def development_numbers(column: str, values: pd.Series) -> pd.Series | None:
     elif column in MONEY_COLUMNS:
         texts = ["" if pd.isna(v) else f"{v:,.0f}" for v in values]
     elif pd.api.types.is_float_dtype(values.dtype):
-        texts = ["" if pd.isna(v) else f"{v:,.0f}" if abs(v) >= 1000 else f"{v:,.2f}" for v in values]
+        texts = ["" if pd.isna(v) else f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}" for v in values]
     else:
         texts = [f"{v:,}" for v in values]
     return pd.Series(texts, index=values.index, name=values.name, dtype=object)

@@ -72,6 +72,6 @@ ORDER BY q.quarter
 #: that :func:`crmsim.database.append_tables` adds to the database (the dynamic database).
 WIN_RATE_SQL = """
 SELECT method, COUNT(*) AS leads, SUM(acquired) AS won, AVG(acquired) AS win_rate,
-       AVG(CASE WHEN acquired THEN first_order_day END) AS days_to_first_order
+       AVG(CASE WHEN acquired THEN first_order_day END) AS first_order_day
 FROM development_leads GROUP BY method ORDER BY win_rate DESC
 """
