@@ -28,6 +28,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
 
@@ -69,6 +70,23 @@ def _chunks(world_or_chunks) -> Iterable[World]:
     return [world_or_chunks] if isinstance(world_or_chunks, World) else world_or_chunks
 
 
+def _prefetched(chunks: Iterable[World]) -> Iterable[World]:
+    """The chunks, the next one built on a thread while the current one is written.
+
+    Building a world is numpy work and SQLite releases the GIL while it
+    stores rows, so the two overlap; at most two chunks are in memory.
+    """
+    iterator = iter(chunks)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(next, iterator, None)
+        while True:
+            world = pending.result()
+            if world is None:
+                return
+            pending = pool.submit(next, iterator, None)
+            yield world
+
+
 def _sql_type(dtype) -> str:
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
         return "INTEGER"
@@ -92,7 +110,9 @@ def _sql_values(series: pd.Series) -> list:
         missing = np.isnat(raw)
         ns = raw.view(np.int64)
         unit = "D" if (ns[~missing] % 86_400_000_000_000 == 0).all() else "us"
-        values = np.datetime_as_string(raw, unit=unit).astype(object)
+        # A history has a few thousand distinct days: format each once.
+        days, where = np.unique(raw, return_inverse=True)
+        values = np.datetime_as_string(days, unit=unit).astype(object)[where.ravel()]
         values[missing] = None
         return values.tolist()
     if pd.api.types.is_bool_dtype(dtype):
@@ -144,10 +164,12 @@ def write_sqlite(world_or_chunks, path: str | os.PathLike, *, progress=None) -> 
             # A staging file is thrown away on any failure, so the journal would only slow the writes down.
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")  # nobody reads a staging file
+            connection.execute("PRAGMA cache_size = -262144")  # 256 MB of pages: indexes are built in memory
             for name in CREATE_ORDER:
                 _create_world_table(connection, name)
             first, n_customers = None, 0
-            for k, world in enumerate(_chunks(world_or_chunks)):
+            for k, world in enumerate(_prefetched(_chunks(world_or_chunks))):
                 first = first or world
                 for name in CREATE_ORDER:
                     if k == 0 or name not in ("reps", "products"):  # repeated in every chunk: written once
