@@ -13,6 +13,7 @@ follows. Every page builds its own seeded market, so the numbers are the same on
 | [03 · Key-account sales](03_key_account_sales_app.ipynb) | a rep's effort by account grade and the bid strategy |
 | [04 · Credit decisions](04_credit_decisions_app.ipynb) | the rating weights, cut-off, credit period, cash discount and collection |
 | [05 · Role play](05_role_play_app.ipynb) | each table's approach and hours per person and round, with a class scorecard |
+| [06 · Customer development](06_customer_development_app.ipynb) | how a prospecting budget is split across the development methods |
 """, """
 # crmsim · 课程仪表板
 
@@ -26,5 +27,6 @@ follows. Every page builds its own seeded market, so the numbers are the same on
 | [03 · 大客户销售](03_key_account_sales_app.ipynb) | 销售代表在各等级客户上的投入与投标策略 |
 | [04 · 客户信用决策](04_credit_decisions_app.ipynb) | 评级权重、授信门槛、信用期限、现金折扣与收账政策 |
 | [05 · 角色扮演](05_role_play_app.ipynb) | 各桌在每个回合对每个人的接触方式与投入时间，以及全班记分卡 |
+| [06 · 客户开发](06_customer_development_app.ipynb) | 客户开发预算在各种开发方法之间如何分配 |
 """),
 ]

@@ -22,11 +22,13 @@ N_CUSTOMERS = 120
 #: policy, so a better profit comes from the policy, not from luck.
 SIMULATION_SEED = 0
 
-#: A policy must beat the default's 24-month profit by this share for full points.
-#: 2 % is reachable on every student's world (tested on 50 ids) by a policy that
-#: spends more on care for key accounts, meets customers more often and handles
-#: complaints faster; merely beating the default earns half.
-PROFIT_MARGIN = 0.02
+#: A policy must beat the default's 24-month profit by this share for full points;
+#: merely beating the default earns half. On the relationships model, care pays
+#: for key accounts and not for ordinary customers, so the lesson's policy puts
+#: the budget on key accounts, none on ordinary customers, and handles complaints
+#: fast and well: on 50 student worlds its best variant gains 0.4 % to 30 % (median
+#: 9 %) over the default, so 0.3 % is reachable for every student (tested).
+PROFIT_MARGIN = 0.003
 
 
 def profit_of(world: World, policy: rel.CarePolicy, params: Mapping[str, object]) -> dict[str, float]:
@@ -114,12 +116,12 @@ exercise.check("last_month_profit", last_month_profit)
 """),
         md("""
 **Question 5 (2 points, a decision).** Design a care policy (`rel.CarePolicy(...)`: care budget, contacts per month,
-channel mix, service level, complaint handling) whose 24-month profit beats the default's by at least 2 %
+channel mix, service level, complaint handling) whose 24-month profit beats the default's by at least 0.3 %
 (`exercise.params("care_policy")` shows the target). Try candidates with
 `rel.compare_policies(world, {"default": rel.CarePolicy(), "mine": ...}, seed=0)` before you check.
 """, """
 **第5题（2分，决策题）** 设计一项客户关怀政策（`rel.CarePolicy(...)`：关怀预算、每月联系次数、渠道组合、服务水平、投诉处理），
-使其24个月利润比默认政策至少高2%（目标值见 `exercise.params("care_policy")`）。检查之前，可以先用
+使其24个月利润比默认政策至少高0.3%（目标值见 `exercise.params("care_policy")`）。检查之前，可以先用
 `rel.compare_policies(world, {"default": rel.CarePolicy(), "mine": ...}, seed=0)` 比较候选政策。
 """),
         code("""

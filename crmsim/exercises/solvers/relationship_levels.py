@@ -38,12 +38,17 @@ def decision_params(world: World) -> dict[str, dict]:
                             "margin": PROFIT_MARGIN}}
 
 
-def candidates(world: World) -> dict[str, list]:
-    """Sensible care policies: more care for key accounts, more (or more personal) contact, complaints handled
-    fast and well."""
+def sensible_care_policies() -> list:
+    """The course's care policies: the budget on key accounts (5k-30k CNY a month), none or the default on ordinary
+    customers, one or two contacts a month, complaints handled in two days and well."""
     import itertools
 
-    budget = {code: 3 * value for code, value in rel.DEFAULT_CARE_BUDGET.items()}
-    return {"care_policy": [rel.CarePolicy(care_budget=budget, contacts_per_month=contacts, channel_mix=mix,
-                                           complaint_days=2, complaint_quality=0.9)
-                            for contacts, mix in itertools.product((1, 2, 6, 8), ("balanced", "personal"))]}
+    key_segments = [code for code in rel.DEFAULT_CARE_BUDGET if code != "ordinary"]
+    return [rel.CarePolicy(care_budget={"ordinary": ordinary, **{code: key for code in key_segments}},
+                           contacts_per_month=contacts, complaint_days=2, complaint_quality=0.9)
+            for key, ordinary, contacts in itertools.product((5_000.0, 15_000.0, 30_000.0), (0.0, 300.0), (1, 2))]
+
+
+def candidates(world: World) -> dict[str, list]:
+    """Sensible care policies (see :func:`sensible_care_policies`)."""
+    return {"care_policy": sensible_care_policies()}
