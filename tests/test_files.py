@@ -53,7 +53,7 @@ def test_targets_are_checked_before_anything_is_written(tmp_path):
     ("x.xls", None, "has no suffix"),
     ("x.csv", None, "has no suffix"),
     ("x.xlsx", "csv", "has no suffix"),
-    ("x", "parquet", "fmt='parquet' is not allowed"),
+    ("x", "feather", "fmt='feather' is not allowed"),
 ])
 def test_a_name_that_does_not_fit_the_format_is_refused(tmp_path, path, fmt, message):
     with pytest.raises(ValueError, match=message):
