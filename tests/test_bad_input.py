@@ -17,7 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import crmsim
-from crmsim import value
+from crmsim import credit, development, lessons, value
+from crmsim import key_accounts as ka
+from crmsim import relationships as rel
+from crmsim import roleplay as rp
 
 ANYTHING = st.one_of(
     st.none(), st.booleans(), st.text(max_size=4), st.lists(st.integers(-3, 3), max_size=2),
@@ -64,17 +67,55 @@ ENTRIES = [
     Entry("labelled", crmsim.display.labelled, {"table": WORLD.customers.head(2), "topic": "customers"}),
 ]
 
+FILE = credit.credit_file(WORLD, seed=1)
+RATING = credit.rate(FILE)
+LIMITS = credit.credit_limits(FILE)
+SCENARIO_WORLD = crmsim.make_world(seed=2024, n_customers=300)
+SCENARIO = rp.make_scenario(SCENARIO_WORLD, seed=1)
+KA_RUN = ka.simulate_key_accounts(WORLD, seed=1)
 
-def _cases():
-    for entry in ENTRIES:
+TOPIC_ENTRIES = [
+    Entry("simulate_relationships", rel.simulate_relationships,
+          {"world": WORLD, "policy": rel.CarePolicy(), "months": 6, "seed": 1},
+          throw={"months": st.one_of(ANYTHING, st.integers(-5, 0), st.integers(10**4, 10**30))},
+          check=lambda run: run.months == 6),
+    Entry("CarePolicy", rel.CarePolicy, {"contacts_per_month": 2.0, "complaint_days": 5.0, "complaint_quality": 0.7,
+                                         "maintenance": "voluntary"}),
+    Entry("recovery_probability", rel.recovery_probability, {"days": 5.0, "quality": 0.7},
+          check=lambda p: bool(np.all((np.asarray(p) >= 0.0) & (np.asarray(p) <= 1.0)))),
+    Entry("simulate_key_accounts", ka.simulate_key_accounts, {"world": WORLD, "policy": ka.RepPolicy(), "months": 6,
+                                                               "seed": 1},
+          throw={"months": st.one_of(ANYTHING, st.integers(-5, 0), st.integers(10**4, 10**30))}),
+    Entry("RepPolicy", ka.RepPolicy, {"monthly_hours": 120.0, "bid_discount": 0.08, "drop_risk_above": 0.75}),
+    Entry("forecast_by_month", ka.forecast_by_month, {"run": KA_RUN, "method": "stage"}),
+    Entry("credit_file", credit.credit_file, {"world": WORLD, "seed": 1}),
+    Entry("CreditPolicy", credit.CreditPolicy, {"cutoff": 45.0, "credit_period": 30, "discount_rate": 0.0,
+                                                "discount_days": 10, "day_count": 360}),
+    Entry("credit_limits", credit.credit_limits, {"file": FILE}),
+    Entry("simulate_receivables", credit.simulate_receivables,
+          {"world": WORLD, "policy": credit.CreditPolicy(), "rating": RATING, "limits": LIMITS, "months": 6,
+           "seed": 1},
+          throw={"months": st.one_of(ANYTHING, st.integers(-5, 0), st.integers(10**4, 10**30))}),
+    Entry("make_scenario", rp.make_scenario, {"world": SCENARIO_WORLD, "seed": 1, "hours_per_round": 10.0}),
+    Entry("play", rp.play, {"scenario": SCENARIO, "moves": rp.example_moves(SCENARIO, "textbook")}),
+    Entry("outcome_table", rp.outcome_table, {"runs": {"a": rp.play(SCENARIO, rp.example_moves(SCENARIO, "novice"))}}),
+    Entry("simulate_development", development.simulate_development,
+          {"world": WORLD, "policy": development.ProspectingPolicy(), "months": 6, "seed": 1},
+          throw={"months": st.one_of(ANYTHING, st.integers(-5, 0), st.integers(10**4, 10**30))}),
+    Entry("ProspectingPolicy", development.ProspectingPolicy, {"budget": 1e6}),
+    Entry("make_messy_customer_file", development.make_messy_customer_file, {"world": WORLD, "seed": 1}),
+    Entry("run_lessons", lessons.run_lessons, {"names": ["revenue_stationary"], "seeds": 2, "first_seed": 0},
+          throw={"seeds": st.one_of(ANYTHING, st.integers(-5, 1))}),
+]
+
+
+def _cases(entries):
+    for entry in entries:
         for parameter in entry.valid:
             yield pytest.param(entry, parameter, id=f"{entry.name}-{parameter}")
 
 
-@pytest.mark.parametrize("entry, parameter", list(_cases()))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
-def test_bad_values_give_a_result_or_a_clear_error(entry, parameter, data):
+def _throw(entry, parameter, data):
     bad = data.draw(entry.throw.get(parameter, ANYTHING), label=parameter)
     arguments = dict(entry.valid, **{parameter: bad})
     try:
@@ -85,6 +126,20 @@ def test_bad_values_give_a_result_or_a_clear_error(entry, parameter, data):
     assert entry.check(result), f"{entry.name}({parameter}={bad!r}) returned something wrong: {result!r:.200}"
 
 
+@pytest.mark.parametrize("entry, parameter", list(_cases(ENTRIES)))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_bad_values_give_a_result_or_a_clear_error(entry, parameter, data):
+    _throw(entry, parameter, data)
+
+
+@pytest.mark.parametrize("entry, parameter", list(_cases(TOPIC_ENTRIES)))
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_bad_values_at_the_topics_give_a_result_or_a_clear_error(entry, parameter, data):
+    _throw(entry, parameter, data)
+
+
 def test_every_entry_point_works_with_its_valid_call():
-    for entry in ENTRIES:
+    for entry in ENTRIES + TOPIC_ENTRIES:
         assert entry.check(entry.call(**entry.valid)), entry.name

@@ -14,6 +14,8 @@ from .claims import LESSONS
 #: Seeds per lesson by default: 20 give a t-interval about half as wide as 5 would (t_0.975 of 2.09 vs 2.78, and
 #: sqrt(20) vs sqrt(5)).
 DEFAULT_SEEDS = 20
+#: Most seeds a run may ask for: 1,000 give an interval seven times narrower than 20, and take a class period.
+MAX_SEEDS = 1000
 
 
 def run_lessons(names: Iterable[str] | None = None, *, seeds: int = DEFAULT_SEEDS, first_seed: int = 0,
@@ -37,7 +39,7 @@ def run_lessons(names: Iterable[str] | None = None, *, seeds: int = DEFAULT_SEED
     mean) and ``holds`` (whether the interval satisfies the lesson's rule).
     """
     chosen = check_choices("names", tuple(LESSONS) if names is None else names, LESSONS)
-    seeds = check_int("seeds", seeds, 2)
+    seeds = check_int("seeds", seeds, 2, MAX_SEEDS)
     first_seed = check_int("first_seed", first_seed, 0)
     confidence = check_real("confidence", confidence, 0.0, 1.0, inclusive=False)
     quantile = float(stats.t.ppf(0.5 + confidence / 2, seeds - 1))

@@ -114,6 +114,10 @@ def outcome_table(runs: RoleplayRun | Mapping[str, RoleplayRun], *, language: st
     """
     if isinstance(runs, RoleplayRun):
         runs = {"value": runs}
+    if not isinstance(runs, Mapping) or not all(isinstance(run, RoleplayRun) for run in runs.values()):
+        raise TypeError(f"runs must be a RoleplayRun or a mapping of team name -> RoleplayRun; got {runs!r:.60}")
+    if not runs:
+        raise ValueError("runs is empty: pass at least one team's RoleplayRun")
     yes, no = (i18n.t(key, language) for key in ("bool.True", "bool.False"))
     # Booleans among numbers make an object column the labeller leaves alone: say yes/no here.
     columns = {name: [yes if v is True else no if v is False else "-" if v is None else v

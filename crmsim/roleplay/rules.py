@@ -11,6 +11,7 @@ reads Chinese messages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from numbers import Real
 
 import numpy as np
@@ -97,6 +98,15 @@ def check_moves(scenario: Scenario, moves, *, language: str | None = None) -> pd
         sorted by round and contact.
     """
     language = _language(language)
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be a Scenario from crmsim.roleplay.make_scenario; got {scenario!r:.60} "
+                        f"({type(scenario).__name__})")
+    if isinstance(moves, (str, bytes, Mapping)) or not isinstance(moves, (pd.DataFrame, Sequence)):
+        raise TypeError(f"moves must be a list of move dicts (round, contact_id, approach, hours) or a DataFrame; "
+                        f"got {moves!r:.60} ({type(moves).__name__})")
+    if not isinstance(moves, pd.DataFrame) and not all(isinstance(move, Mapping) for move in moves):
+        raise TypeError("moves must be a list of move dicts (round, contact_id, approach, hours); "
+                        f"got {list(moves)!r:.80}")
     table = pd.DataFrame(moves)
     if table.empty:
         return pd.DataFrame({"round": pd.Series(dtype=np.int64), "contact_id": pd.Series(dtype=np.int64),
