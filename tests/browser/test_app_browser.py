@@ -77,3 +77,27 @@ def test_the_landing_page_links_every_dashboard(chromium_path):
         links = page.locator("a[href$='_app.ipynb']").evaluate_all("els => els.map(e => e.getAttribute('href'))")
         pages = sorted(p.name for p in (ROOT / "apps" / "en").glob("[0-9][0-9]_*_app.ipynb"))
         assert sorted(Path(link).name for link in links) == pages
+
+
+def test_a_trainer_plays_a_round_of_the_console_in_chinese_by_clicking(chromium_path, screenshot_dir):
+    """The role-play console as an app page: choose an approach, set hours on a slider, play the round."""
+    import crmsim
+
+    with voila(ROOT / "apps" / "zh") as base, harness.browser_page(chromium_path, viewport=(1920, 1080),
+                                                                    locale="zh-CN") as page:
+        page.goto(f"{base}/voila/render/05_role_play_app.ipynb", timeout=START_TIMEOUT * 1000)
+        before = harness.wait_for_text(page, ".crmsim-summary", timeout=START_TIMEOUT)
+        image_before = page.locator(".widget-image img, img.widget-image").first.get_attribute("src")
+        first_person = page.locator(".widget-hbox:has(.widget-dropdown):has(.widget-hslider)").first
+        first_person.locator("select").select_option(index=2)
+        track = first_person.locator(".widget-hslider .slider-container, .widget-hslider .noUi-target").first
+        box = track.bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] / 2)
+        page.get_by_role("button", name=crmsim.t("rp.widget.play", "zh")).click()
+        after = harness.wait_for_text_change(page, ".crmsim-summary", before, timeout=60)
+        assert CJK.search(after)
+        deadline = time.monotonic() + 30
+        while page.locator(".widget-image img, img.widget-image").first.get_attribute("src") == image_before:
+            assert time.monotonic() < deadline, "the attitudes figure did not change after the round"
+            page.wait_for_timeout(200)
+        harness.screenshot(page, screenshot_dir / "zh-roleplay-console-1920.png")
