@@ -14,6 +14,7 @@ from .. import seeding
 from ..seeding import SeedLike
 from ..validation import check_int, check_real
 from ..world import World, check_world, vocab
+from ..world.config import EARLIEST_START, LATEST_END
 from ..world.financials import financial_ratios
 from .vocab import CRITERIA, GRADING_FACTORS
 
@@ -40,6 +41,19 @@ def start_date(world: World, start: object = None) -> pd.Timestamp:
     if start is None:
         return pd.Timestamp(world.as_of)
     return as_day(start)
+
+
+def check_date_range(start: pd.Timestamp, months_before: int, months_after: int, name: str = "start") -> pd.Timestamp:
+    """``start`` if the leads before it and the deals after it, with their longest cycles, fit the world's
+    date range (:data:`crmsim.world.config.EARLIEST_START` .. :data:`~crmsim.world.config.LATEST_END`)."""
+    first = pd.Period(start, freq="M") - months_before
+    # Opportunities run on for up to five years after the last month: still inside the range.
+    last = pd.Period(start, freq="M") + months_after + 60
+    if first < EARLIEST_START or last > LATEST_END:
+        raise ValueError(f"{name}={start.date()} with {months_before} months of leads before it and "
+                         f"{months_after} after: the dates must lie between {EARLIEST_START} and {LATEST_END} "
+                         f"(pandas' dates run from 1677 to 2262)")
+    return start
 
 
 def as_day(value: object, name: str = "start") -> pd.Timestamp:
@@ -123,11 +137,11 @@ def prepare_key_accounts(world: World, *, seed: SeedLike = 0, months: int = 12, 
         - ``proposal_draw`` (0-1): luck of the proposal, used by the simulation
     """
     customers = check_world(world).customers
-    check_int("months", months, 1, 60)
-    check_int("lead_in_months", lead_in_months, 0, 24)
-    check_real("opportunities_per_year", opportunities_per_year, 0.0, 50.0)
+    months = check_int("months", months, 1, 60)
+    lead_in_months = check_int("lead_in_months", lead_in_months, 0, 24)
+    opportunities_per_year = check_real("opportunities_per_year", opportunities_per_year, 0.0, 50.0)
     _check_flag("include_large_ordinary", include_large_ordinary)
-    start = start_date(world, start)
+    start = check_date_range(start_date(world, start), lead_in_months, months)
     rng = seeding.child(seed, "key_accounts.opportunities")
 
     accounts = np.flatnonzero(np.isin(customers["customer_id"].to_numpy(),

@@ -207,3 +207,9 @@ def test_bad_calls_are_rejected(world, result):
         ka.simulate_key_accounts(world, prepared=result.opportunities, n_opportunities=10)
     with pytest.raises(TypeError):
         ka.simulate_key_accounts(world, None, None)  # everything after the policy is keyword-only
+
+
+@pytest.mark.parametrize("start, months", [("2262-01-01", 60), ("1600-01-01", 12), ("2199-06-01", 12)])
+def test_dates_outside_pandas_range_are_refused_not_wrapped(world, start, months):
+    with pytest.raises(ValueError, match="the dates must lie between 1900-01 and 2200-01"):
+        ka.prepare_key_accounts(world, start=start, months=months)
