@@ -115,7 +115,7 @@ def _column_kinds() -> dict[str, str]:
     return kinds
 
 
-_WORLD_SPEC = LabelSpec()
+_WORLD_SPEC = LabelSpec(string_index=True)
 
 
 def _world_header(column: str, table: str | None, language: str | None) -> str | None:
@@ -153,7 +153,7 @@ class _Labeller:
             return value
         if value in self.names:
             return self.names[value]
-        for prefix in self.spec.value_keys:
+        for prefix in (*self.spec.value_keys, "stat"):  # "stat": pandas' describe() rows (mean, 50%, max ...)
             key = f"{prefix}.{value}"
             if i18n.has(key):
                 return i18n.t(key, self.language)
@@ -224,7 +224,8 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
             out.index = pd.Index([lab.code(index_kind, v) for v in table.index])
         elif table.index.dtype == object or isinstance(table.index.dtype, pd.CategoricalDtype) or (
                 spec.string_index and pd.api.types.is_string_dtype(table.index.dtype)):
-            out.index = pd.Index([lab.label(v) for v in table.index])
+            # Under the world's dictionary, index entries are often column names (a transposed describe()).
+            out.index = pd.Index([lab.header(v) if spec is _WORLD_SPEC else lab.label(v) for v in table.index])
         out.index.name = lab.header(table.index.name) if headers else table.index.name
     elif headers:
         out.index = out.index.set_names([lab.header(n) for n in table.index.names])
@@ -253,9 +254,28 @@ def _values(lab: _Labeller, column: str, series: pd.Series, decimals: int | None
         if lab.spec.numbers is not None:
             shown = lab.spec.numbers(column, series)
             return series if shown is None else shown
-        if decimals is not None and pd.api.types.is_float_dtype(dtype):
-            return series.round(decimals)
+        if decimals is not None:
+            return shown_numbers(column, series, decimals)
     return series
+
+
+def shown_numbers(column: str, series: pd.Series, decimals: int = 2) -> pd.Series:
+    """Numbers as a reader wants them: thousands separators, no scientific notation.
+
+    Amounts of 1,000 or more lose their decimals (``12,345``), smaller
+    numbers keep ``decimals`` (``0.35``), counts get separators (``1,250``);
+    identifiers and years stay as they are; a missing value is shown empty.
+    The default of every topic that does not format its numbers itself.
+    """
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return series
+    if pd.api.types.is_integer_dtype(series.dtype):
+        if column == "id" or column.endswith("_id") or "year" in column:
+            return series
+        return pd.Series([f"{int(v):,}" for v in series], index=series.index, name=series.name, dtype=object)
+    values = series.to_numpy(dtype=float)
+    return pd.Series(["" if not np.isfinite(v) else f"{v:,.0f}" if abs(v) >= 1000 else f"{v:,.{decimals}f}"
+                      for v in values], index=series.index, name=series.name, dtype=object)
 
 
 def display_number(value: float) -> str:

@@ -21,7 +21,7 @@ from .measures import GROUPINGS, SERVICE_COST_SHARE, VALUE_MEASURES, customer_va
 from .rfm import rfm_summary
 from .truth import simulate_futures, value_truth_reveal
 
-register_labels("value", headers=("value.col", "value", "label"), values={"parameter": "value.param", "group": "size_tier", "measure": "value"}, value_keys=("value",))
+register_labels("value", headers=("value.col", "value", "label"), values={"parameter": "value.param", "group": "size_tier", "measure": "value"}, value_keys=("value",), string_index=True)
 
 __all__ = ["ABC_CLASSES", "GROUPINGS", "MBGNBDFit", "MBGNBDParams", "SERVICE_COST_SHARE", "VALUE_MEASURES",
            "abc_classes", "abc_summary", "composition", "customer_value", "expected_purchases", "fit_mbgnbd",
