@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import i18n
 from .credit_decisions import SPEC as CREDIT_DECISIONS
+from .customer_development import SPEC as CUSTOMER_DEVELOPMENT
 from .customer_value import SPEC as CUSTOMER_VALUE
 from .key_account_process import SPEC as KEY_ACCOUNT_PROCESS
 from .relationship_levels import SPEC as RELATIONSHIP_LEVELS
@@ -12,7 +13,7 @@ from .spec import ExerciseSpec
 
 #: The exercises in course order, by code.
 EXERCISES: dict[str, ExerciseSpec] = {spec.name: spec for spec in (
-    CUSTOMER_VALUE, RELATIONSHIP_LEVELS, KEY_ACCOUNT_PROCESS, CREDIT_DECISIONS, ROLE_PLAY)}
+    CUSTOMER_VALUE, RELATIONSHIP_LEVELS, KEY_ACCOUNT_PROCESS, CREDIT_DECISIONS, ROLE_PLAY, CUSTOMER_DEVELOPMENT)}
 
 
 def get_exercise(name: object) -> ExerciseSpec:

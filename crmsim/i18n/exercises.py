@@ -311,3 +311,51 @@ register({
     "ex05.verdict.below": ("Not yet: {profit} (CNY m) does not beat the novice team ({novice}); {hint}",
                            "还不对：{profit}（百万元）没有超过新手团队（{novice}）；{hint}"),
 })
+
+# --- exercise 06: cleaning the messy customer file --------------------------------------
+register({
+    "ex06.title": ("Exercise 06 · Cleaning the messy customer file", "练习 06 · 清洗杂乱的客户档案"),
+    "ex06.task.n_records": ("Q1 records in the file", "第1题 档案记录数"),
+    "ex06.task.missing_phone": ("Q2 records without a phone", "第2题 没有电话的记录数"),
+    "ex06.task.n_firms": ("Q3 firms behind the records", "第3题 记录背后的企业数"),
+    "ex06.task.baseline_recall": ("Q4 the baseline's recall", "第4题 基线的召回率"),
+    "ex06.task.duplicate_groups": ("Q5 the firms behind the records (decision)", "第5题 记录背后的企业（决策题）"),
+    "ex06.task.why_groups": ("Q6 your rule and its risks (written)", "第6题 你的规则及其风险（文字题）"),
+    "ex06.hint.n_records": ("count the rows of file (one row per record, duplicates included).",
+                            "统计 file 的行数（每条记录一行，包括重复记录）。"),
+    "ex06.hint.missing_phone": ("count the records whose phone is empty, e.g. with isna() on the phone column.",
+                                "统计电话为空的记录数，例如对 phone 列使用 isna()。"),
+    "ex06.hint.n_firms": ("count the distinct customer_id values of truth, not its rows.",
+                          "统计 truth 中不同 customer_id 的个数，而不是行数。"),
+    "ex06.hint.baseline_recall": ("score the baseline's labels with dev.score_duplicates(messy, labels) and read "
+                                  "recall (correct pairs divided by true pairs), as a fraction.",
+                                  "用 dev.score_duplicates(messy, labels) 为基线的标签评分，读取 recall"
+                                  "（正确的记录对除以真实的记录对），以小数作答。"),
+    "ex06.hint.duplicate_groups": ("look at the duplicates the baseline misses (compare its labels with truth): "
+                                   "normalise the English name as well as the Chinese one and the phone, and join "
+                                   "records that share any of them.",
+                                   "查看基线漏掉的重复记录（把它的标签与 truth 比较）：除了中文名称和电话，也规范化英文名称，"
+                                   "并把其中任一项相同的记录合并。"),
+    "ex06.hint.why_groups": ("name the fields you compare and how you normalise them, a duplicate the baseline "
+                             "misses, and a case that would join two different firms.",
+                             "说明你比较哪些字段、如何规范化，举出一个基线漏掉的重复记录，以及一种会把两家不同企业合并的情况。"),
+    "ex06.refused.key": ("the keys of the grouping are the file's record ids (whole numbers); got {value}.",
+                         "分组的键应是档案中的 record_id（整数）；收到的是 {value}。"),
+    "ex06.refused.label": ("the firm key of record {record} must be a number or a text; got {value}.",
+                           "记录 {record} 的企业键应是数字或文字；收到的是 {value}。"),
+    "ex06.refused.records": ("the grouping must give every record of the file ({records}) exactly one firm key: "
+                             "{missing} record(s) missing and {extra} unknown, e.g. record_id {example}.",
+                             "分组必须给档案中的每条记录（共 {records} 条）恰好一个企业键：缺少 {missing} 条，"
+                             "多出 {extra} 条未知记录，例如 record_id {example}。"),
+    "ex06.verdict.target": ("Correct: F1 {f1} (precision {precision}, recall {recall}) reaches the target {target} "
+                            "(the baseline gets {baseline}): {points} point(s).",
+                            "正确：F1 为 {f1}（精确率 {precision}，召回率 {recall}），达到目标 {target}"
+                            "（基线为 {baseline}）：得 {points} 分。"),
+    "ex06.verdict.minimum": ("Partly: F1 {f1} (precision {precision}, recall {recall}) passes the minimum {minimum} "
+                             "but not the target {target} (the baseline gets {baseline}): {points} point(s).",
+                             "部分正确：F1 为 {f1}（精确率 {precision}，召回率 {recall}），达到最低要求 {minimum}，"
+                             "但未达到目标 {target}（基线为 {baseline}）：得 {points} 分。"),
+    "ex06.verdict.below": ("Not yet: F1 {f1} (precision {precision}, recall {recall}) is under the minimum "
+                           "{minimum}; {hint}",
+                           "还不对：F1 为 {f1}（精确率 {precision}，召回率 {recall}），低于最低要求 {minimum}；{hint}"),
+})
