@@ -26,6 +26,29 @@ from ..world import World, make_world
 from . import Dashboard
 
 
+def _em(text: str) -> float:
+    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+
+
+def _dropdown_layout(description: str, labels) -> widgets.Layout:
+    """A dropdown wide enough for its description and its longest option, in either language
+    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
+    glyphs wider than the estimate."""
+    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
+
+
+def _slider_layout(description: str) -> widgets.Layout:
+    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
+    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
+    description. Never narrower than that default, so short sliders keep their usual size."""
+    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
+
+
+#: Controls show their whole description, in both languages.
+STYLE = {"description_width": "initial"}
+
+
 def _bridge_range(current: tuple[float, float] | None, levels: np.ndarray) -> tuple[float, float]:
     """Y range of the profit bridge: zoomed on the top so the costs show, on a grid of nice steps.
 
@@ -111,6 +134,10 @@ class CreditCommitteeDashboard(Dashboard):
         def weight(key: str) -> widgets.FloatSlider:
             return widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25, description=i18n.t(key))
 
+        def dropdown(key: str, options: list, value) -> widgets.Dropdown:
+            return widgets.Dropdown(options=options, value=value, description=i18n.t(key), style=STYLE,
+                                    layout=_dropdown_layout(i18n.t(key), [label for label, _ in options]))
+
         discount_options = [(i18n.t("credit.widget.discount.none"), 0)] + [
             (f"{r * 100:g}/{d}", k) for k, (r, d) in enumerate(DISCOUNT_OFFERS) if r > 0]
         controls = {
@@ -122,14 +149,15 @@ class CreditCommitteeDashboard(Dashboard):
                                                     description=i18n.t("credit.widget.limit_multiplier")),
             "credit_period": widgets.IntSlider(value=30, min=15, max=120, step=15,
                                                description=i18n.t("credit.widget.credit_period")),
-            "discount": widgets.Dropdown(options=discount_options, value=0,
-                                         description=i18n.t("credit.widget.discount")),
-            "collection": widgets.Dropdown(
-                options=[(i18n.t(f"credit.widget.collection.{c}"), c) for c in COLLECTION_STYLES],
-                value="standard", description=i18n.t("credit.widget.collection")),
+            "discount": dropdown("credit.widget.discount", discount_options, 0),
+            "collection": dropdown("credit.widget.collection",
+                                   [(i18n.t(f"credit.widget.collection.{c}"), c) for c in COLLECTION_STYLES],
+                                   "standard"),
         }
         for name, control in controls.items():
             control.style.description_width = "initial"  # show whole descriptions, in both languages
+            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+                control.layout = _slider_layout(control.description)
             control.add_class(f"crmsim-credit-{name.replace('_', '-')}")
         return controls
 
@@ -138,7 +166,8 @@ class CreditCommitteeDashboard(Dashboard):
         rows = [[c["financial"], c["report"], c["nonfinancial"]],
                 [c["cutoff"], c["limit_multiplier"], c["credit_period"]],
                 [c["discount"], c["collection"]]]
-        return widgets.VBox([widgets.HBox(row) for row in rows])
+        # Rows wrap on a narrow screen instead of squeezing the sliders to nothing.
+        return widgets.VBox([widgets.HBox(row, layout=widgets.Layout(flex_flow="row wrap")) for row in rows])
 
     def compute(self, financial: float, report: float, nonfinancial: float, cutoff: int, limit_multiplier: float,
                 credit_period: int, discount: int, collection: str) -> CreditCommitteeResult:

@@ -26,6 +26,29 @@ from ..seeding import SeedLike, root_sequence
 from ..world import World, check_world, make_world
 from . import Dashboard
 
+
+def _em(text: str) -> float:
+    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+
+
+def _dropdown_layout(description: str, labels) -> widgets.Layout:
+    """A dropdown wide enough for its description and its longest option, in either language
+    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
+    glyphs wider than the estimate."""
+    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
+
+
+def _slider_layout(description: str) -> widgets.Layout:
+    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
+    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
+    description. Never narrower than that default, so short sliders keep their usual size."""
+    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
+
+
+#: Controls show their whole description, in both languages.
+STYLE = {"description_width": "initial"}
+
 #: Value of the rep control that means every rep.
 ALL_REPS = 0
 
@@ -114,24 +137,28 @@ class KeyAccountDashboard(Dashboard):
         options = [(i18n.t("ka.widget.all_reps"), ALL_REPS)] + [
             (f"{rep_id} {rep_name}", int(rep_id)) for rep_id, rep_name in zip(reps["rep_id"], reps[name])
             if (self.opportunities["rep_id"] == rep_id).any()]
-        style = {"description_width": "initial"}
-        controls: dict[str, widgets.Widget] = {"rep": widgets.Dropdown(options=options, value=ALL_REPS,
-                                                                      description=i18n.t("ka.widget.rep"), style=style)}
+        rep = widgets.Dropdown(options=options, value=ALL_REPS, description=i18n.t("ka.widget.rep"), style=STYLE,
+                               layout=_dropdown_layout(i18n.t("ka.widget.rep"), [label for label, _ in options]))
+        controls: dict[str, widgets.Widget] = {"rep": rep}
         defaults = RepPolicy()
         for grade, effort in effort_by_grade(defaults).items():
             controls[f"effort_{grade}"] = widgets.IntSlider(
                 value=int(effort), min=0, max=10,
-                description=i18n.t("ka.widget.effort", grade=i18n.t(f"ka.grade.{grade}")), style=style)
+                description=i18n.t("ka.widget.effort", grade=i18n.t(f"ka.grade.{grade}")), style=STYLE)
         controls["monthly_hours"] = widgets.IntSlider(value=int(defaults.monthly_hours), min=20, max=200, step=10,
-                                                      description=i18n.t("ka.widget.hours"), style=style)
+                                                      description=i18n.t("ka.widget.hours"), style=STYLE)
         controls["develop_coach"] = widgets.Checkbox(value=defaults.develop_coach,
-                                                     description=i18n.t("ka.widget.coach"))
+                                                     description=i18n.t("ka.widget.coach"),
+                                                     style=STYLE, layout=widgets.Layout(width="auto"))
         controls["bid_discount"] = widgets.FloatSlider(value=defaults.bid_discount, min=0.0, max=0.3, step=0.01,
-                                                       description=i18n.t("ka.widget.discount"), style=style,
+                                                       description=i18n.t("ka.widget.discount"), style=STYLE,
                                                        readout_format=".0%")
         controls["drop_risk_above"] = widgets.FloatSlider(value=defaults.drop_risk_above, min=0.3, max=1.0,
                                                           step=0.05, description=i18n.t("ka.widget.risk"),
-                                                          style=style)
+                                                          style=STYLE)
+        for control in controls.values():
+            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+                control.layout = _slider_layout(control.description)
         self._defaults = {name: control.value for name, control in controls.items()}
         return controls
 

@@ -21,6 +21,29 @@ from ..validation import check_choice, check_int
 from ..world import World, make_world
 from . import Dashboard
 
+
+def _em(text: str) -> float:
+    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+
+
+def _dropdown_layout(description: str, labels) -> widgets.Layout:
+    """A dropdown wide enough for its description and its longest option, in either language
+    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
+    glyphs wider than the estimate."""
+    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
+
+
+def _slider_layout(description: str) -> widgets.Layout:
+    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
+    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
+    description. Never narrower than that default, so short sliders keep their usual size."""
+    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
+
+
+#: Controls show their whole description, in both languages.
+STYLE = {"description_width": "initial"}
+
 #: Top of the key-account care slider, CNY per customer and month: above the profit-optimal budget (about
 #: 30,000-50,000 on the default worlds, where a large group account needs many visits' worth of care to feel
 #: cared for), so a learner can find the optimum and see profit fall beyond it.
@@ -96,43 +119,46 @@ class RelationshipDashboard(Dashboard):
     def build_controls(self) -> dict[str, widgets.Widget]:
         default = CarePolicy()
         budget = dict(default.care_budget)
-        style = {"description_width": "initial"}
+
+        def dropdown(key: str, prefix: str, codes, value: str) -> widgets.Dropdown:
+            options = [(i18n.t(f"{prefix}.{code}"), code) for code in codes]
+            return widgets.Dropdown(options=options, value=value, description=i18n.t(key), style=STYLE,
+                                    layout=_dropdown_layout(i18n.t(key), [label for label, _ in options]))
+
         if self.budget_by == "grade":
             budgets = {
                 "budget_ordinary": widgets.FloatSlider(
-                    value=budget["ordinary"], min=0, max=ORDINARY_BUDGET_MAX, step=100, readout_format=",.0f", style=style,
+                    value=budget["ordinary"], min=0, max=ORDINARY_BUDGET_MAX, step=100, readout_format=",.0f", style=STYLE,
                     description=i18n.t("rel.widget.budget_ordinary")),
                 "budget_key": widgets.FloatSlider(
-                    value=budget["group"], min=0, max=KEY_BUDGET_MAX, step=500, readout_format=",.0f", style=style,
+                    value=budget["group"], min=0, max=KEY_BUDGET_MAX, step=500, readout_format=",.0f", style=STYLE,
                     description=i18n.t("rel.widget.budget_key")),
             }
         else:  # one slider per level, starting from a budget that grows up the ladder
             names = self.ladder.names()
             budgets = {
                 f"budget_{code}": widgets.FloatSlider(
-                    value=amount, min=0, max=LEVEL_BUDGET_MAX, step=250, readout_format=",.0f", style=style,
+                    value=amount, min=0, max=LEVEL_BUDGET_MAX, step=250, readout_format=",.0f", style=STYLE,
                     description=i18n.t("rel.widget.budget_level", level=names[code]))
                 for code, amount in rising_level_budgets(self.ladder).items()
             }
         controls = {
             **budgets,
-            "contacts": widgets.FloatSlider(value=default.contacts_per_month, min=0, max=8, step=0.5, style=style,
+            "contacts": widgets.FloatSlider(value=default.contacts_per_month, min=0, max=8, step=0.5, style=STYLE,
                                             description=i18n.t("rel.widget.contacts")),
-            "channel_mix": widgets.Dropdown(options=[(i18n.t(f"rel.mix.{code}"), code) for code in CHANNEL_MIXES],
-                                            value="balanced", description=i18n.t("rel.widget.channel_mix"),
-                                            style=style),
-            "service_level": widgets.Dropdown(
-                options=[(i18n.t(f"rel.service.{code}"), code) for code in SERVICE_LEVELS],
-                value=default.service_level, description=i18n.t("rel.widget.service_level"), style=style),
-            "maintenance": widgets.Dropdown(
-                options=[(i18n.t(f"rel.maintenance.{code}"), code) for code in MAINTENANCE_STYLES],
-                value=default.maintenance, description=i18n.t("rel.widget.maintenance"), style=style),
-            "complaint_days": widgets.IntSlider(value=int(default.complaint_days), min=1, max=30, style=style,
+            "channel_mix": dropdown("rel.widget.channel_mix", "rel.mix", CHANNEL_MIXES, "balanced"),
+            "service_level": dropdown("rel.widget.service_level", "rel.service", SERVICE_LEVELS,
+                                      default.service_level),
+            "maintenance": dropdown("rel.widget.maintenance", "rel.maintenance", MAINTENANCE_STYLES,
+                                    default.maintenance),
+            "complaint_days": widgets.IntSlider(value=int(default.complaint_days), min=1, max=30, style=STYLE,
                                                 description=i18n.t("rel.widget.complaint_days")),
             "complaint_quality": widgets.FloatSlider(value=default.complaint_quality, min=0, max=1, step=0.05,
-                                                     style=style, description=i18n.t("rel.widget.complaint_quality")),
+                                                     style=STYLE, description=i18n.t("rel.widget.complaint_quality")),
         }
         for name, control in controls.items():
+            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+                control.layout = _slider_layout(control.description)
             control.add_class(f"crmsim-rel-{name.replace('_', '-')}")
         return controls
 
