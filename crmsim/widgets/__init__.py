@@ -33,6 +33,30 @@ from .. import i18n
 from ..fonts import cjk_fonts
 
 
+# --- control sizes: whole descriptions and usable tracks at 1024x768, in both languages -----------
+def text_width_em(text: str) -> float:
+    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+
+
+def dropdown_layout(description: str, labels) -> widgets.Layout:
+    """A dropdown wide enough for its description and its longest option, in either language
+    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
+    glyphs wider than the estimate."""
+    return widgets.Layout(width=f"{text_width_em(description) + max(map(text_width_em, labels)) + 4:.1f}em")
+
+
+def slider_layout(description: str) -> widgets.Layout:
+    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
+    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
+    description. Never narrower than that default, so short sliders keep their usual size."""
+    return widgets.Layout(width=f"{text_width_em(description) + 16:.1f}em", min_width="300px")
+
+
+#: Controls show their whole description, in both languages.
+STYLE = {"description_width": "initial"}
+
+
 class Dashboard:
     """Base class of every crmsim dashboard.
 

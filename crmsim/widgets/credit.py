@@ -23,30 +23,7 @@ from ..plots.ranges import NICE_STEPS, nice_ceiling, sticky_range
 from ..seeding import SeedLike
 from ..validation import check_int
 from ..world import World, make_world
-from . import Dashboard
-
-
-def _em(text: str) -> float:
-    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
-    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
-
-
-def _dropdown_layout(description: str, labels) -> widgets.Layout:
-    """A dropdown wide enough for its description and its longest option, in either language
-    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
-    glyphs wider than the estimate."""
-    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
-
-
-def _slider_layout(description: str) -> widgets.Layout:
-    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
-    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
-    description. Never narrower than that default, so short sliders keep their usual size."""
-    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
-
-
-#: Controls show their whole description, in both languages.
-STYLE = {"description_width": "initial"}
+from . import STYLE, Dashboard, dropdown_layout, slider_layout
 
 
 def _bridge_range(current: tuple[float, float] | None, levels: np.ndarray) -> tuple[float, float]:
@@ -136,7 +113,7 @@ class CreditCommitteeDashboard(Dashboard):
 
         def dropdown(key: str, options: list, value) -> widgets.Dropdown:
             return widgets.Dropdown(options=options, value=value, description=i18n.t(key), style=STYLE,
-                                    layout=_dropdown_layout(i18n.t(key), [label for label, _ in options]))
+                                    layout=dropdown_layout(i18n.t(key), [label for label, _ in options]))
 
         discount_options = [(i18n.t("credit.widget.discount.none"), 0)] + [
             (f"{r * 100:g}/{d}", k) for k, (r, d) in enumerate(DISCOUNT_OFFERS) if r > 0]
@@ -157,7 +134,7 @@ class CreditCommitteeDashboard(Dashboard):
         for name, control in controls.items():
             control.style.description_width = "initial"  # show whole descriptions, in both languages
             if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
-                control.layout = _slider_layout(control.description)
+                control.layout = slider_layout(control.description)
             control.add_class(f"crmsim-credit-{name.replace('_', '-')}")
         return controls
 

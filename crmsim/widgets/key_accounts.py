@@ -24,30 +24,8 @@ from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenu
 from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..seeding import SeedLike, root_sequence
 from ..world import World, check_world, make_world
-from . import Dashboard
+from . import STYLE, Dashboard, dropdown_layout, slider_layout
 
-
-def _em(text: str) -> float:
-    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
-    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
-
-
-def _dropdown_layout(description: str, labels) -> widgets.Layout:
-    """A dropdown wide enough for its description and its longest option, in either language
-    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
-    glyphs wider than the estimate."""
-    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
-
-
-def _slider_layout(description: str) -> widgets.Layout:
-    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
-    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
-    description. Never narrower than that default, so short sliders keep their usual size."""
-    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
-
-
-#: Controls show their whole description, in both languages.
-STYLE = {"description_width": "initial"}
 
 #: Value of the rep control that means every rep.
 ALL_REPS = 0
@@ -138,7 +116,7 @@ class KeyAccountDashboard(Dashboard):
             (f"{rep_id} {rep_name}", int(rep_id)) for rep_id, rep_name in zip(reps["rep_id"], reps[name])
             if (self.opportunities["rep_id"] == rep_id).any()]
         rep = widgets.Dropdown(options=options, value=ALL_REPS, description=i18n.t("ka.widget.rep"), style=STYLE,
-                               layout=_dropdown_layout(i18n.t("ka.widget.rep"), [label for label, _ in options]))
+                               layout=dropdown_layout(i18n.t("ka.widget.rep"), [label for label, _ in options]))
         controls: dict[str, widgets.Widget] = {"rep": rep}
         defaults = RepPolicy()
         for grade, effort in effort_by_grade(defaults).items():
@@ -158,7 +136,7 @@ class KeyAccountDashboard(Dashboard):
                                                           style=STYLE)
         for control in controls.values():
             if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
-                control.layout = _slider_layout(control.description)
+                control.layout = slider_layout(control.description)
         self._defaults = {name: control.value for name, control in controls.items()}
         return controls
 

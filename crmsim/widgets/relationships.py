@@ -19,30 +19,8 @@ from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, C
 from ..seeding import SeedLike, root_sequence
 from ..validation import check_choice, check_int
 from ..world import World, make_world
-from . import Dashboard
+from . import STYLE, Dashboard, dropdown_layout, slider_layout
 
-
-def _em(text: str) -> float:
-    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
-    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
-
-
-def _dropdown_layout(description: str, labels) -> widgets.Layout:
-    """A dropdown wide enough for its description and its longest option, in either language
-    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
-    glyphs wider than the estimate."""
-    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
-
-
-def _slider_layout(description: str) -> widgets.Layout:
-    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
-    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
-    description. Never narrower than that default, so short sliders keep their usual size."""
-    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
-
-
-#: Controls show their whole description, in both languages.
-STYLE = {"description_width": "initial"}
 
 #: Top of the key-account care slider, CNY per customer and month: above the profit-optimal budget (about
 #: 30,000-50,000 on the default worlds, where a large group account needs many visits' worth of care to feel
@@ -123,7 +101,7 @@ class RelationshipDashboard(Dashboard):
         def dropdown(key: str, prefix: str, codes, value: str) -> widgets.Dropdown:
             options = [(i18n.t(f"{prefix}.{code}"), code) for code in codes]
             return widgets.Dropdown(options=options, value=value, description=i18n.t(key), style=STYLE,
-                                    layout=_dropdown_layout(i18n.t(key), [label for label, _ in options]))
+                                    layout=dropdown_layout(i18n.t(key), [label for label, _ in options]))
 
         if self.budget_by == "grade":
             budgets = {
@@ -158,7 +136,7 @@ class RelationshipDashboard(Dashboard):
         }
         for name, control in controls.items():
             if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
-                control.layout = _slider_layout(control.description)
+                control.layout = slider_layout(control.description)
             control.add_class(f"crmsim-rel-{name.replace('_', '-')}")
         return controls
 

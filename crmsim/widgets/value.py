@@ -13,30 +13,7 @@ from ..plots.value import plot_pareto, plot_size_vs_value
 from ..seeding import SeedLike
 from ..value import VALUE_MEASURES, abc_classes, abc_summary, customer_value
 from ..world import World, check_world, make_world
-from . import Dashboard
-
-
-def _em(text: str) -> float:
-    """Rough width of ``text`` in em: a CJK glyph is 1 em, a Latin one about 0.6 em."""
-    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
-
-
-def _dropdown_layout(description: str, labels) -> widgets.Layout:
-    """A dropdown wide enough for its description and its longest option, in either language
-    (ipywidgets' default 300 px cuts long options); 4 em leave room for the padding, the arrow and
-    glyphs wider than the estimate."""
-    return widgets.Layout(width=f"{_em(description) + max(map(_em, labels)) + 4:.1f}em")
-
-
-def _slider_layout(description: str) -> widgets.Layout:
-    """A slider as wide as its whole description plus a usable track (10 em, about 130 px) and its
-    readout (6 em): ipywidgets' fixed 300 px squeezes the track to a few pixels under a long
-    description. Never narrower than that default, so short sliders keep their usual size."""
-    return widgets.Layout(width=f"{_em(description) + 16:.1f}em", min_width="300px")
-
-
-#: Controls show their whole description, in both languages.
-STYLE = {"description_width": "initial"}
+from . import STYLE, Dashboard, dropdown_layout, slider_layout
 
 
 @dataclass(frozen=True)
@@ -80,21 +57,21 @@ class CustomerValueDashboard(Dashboard):
             (i18n.t(f"segment.{code}"), code) for code in self.world.customers["segment"].cat.categories
             if (self.world.customers["segment"] == code).any()]
         segment = widgets.Dropdown(options=segments, value="all", description=i18n.t("widget.value.segment"),
-                                   style=STYLE, layout=_dropdown_layout(i18n.t("widget.value.segment"),
+                                   style=STYLE, layout=dropdown_layout(i18n.t("widget.value.segment"),
                                                                         [label for label, _ in segments]))
         segment.add_class("crmsim-segment")
         measures = [(i18n.t(f"value.{m}"), m) for m in VALUE_MEASURES]
         measure = widgets.Dropdown(options=measures, value="historical_value",
                                    description=i18n.t("widget.value.measure"), style=STYLE,
-                                   layout=_dropdown_layout(i18n.t("widget.value.measure"),
+                                   layout=dropdown_layout(i18n.t("widget.value.measure"),
                                                            [label for label, _ in measures]))
         measure.add_class("crmsim-measure")
         a = widgets.FloatSlider(value=0.8, min=0.5, max=0.9, step=0.05, description=i18n.t("widget.value.a"),
                                 readout_format=".0%", style=STYLE,
-                                layout=_slider_layout(i18n.t("widget.value.a")))
+                                layout=slider_layout(i18n.t("widget.value.a")))
         b = widgets.FloatSlider(value=0.95, min=0.55, max=1.0, step=0.01, description=i18n.t("widget.value.b"),
                                 readout_format=".0%", style=STYLE,
-                                layout=_slider_layout(i18n.t("widget.value.b")))
+                                layout=slider_layout(i18n.t("widget.value.b")))
         # B can never be set below A: the control's minimum follows A (set before B's value
         # is read, so the model never sees thresholds out of order).
         b.min = a.value + self.threshold_gap
