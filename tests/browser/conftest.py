@@ -84,9 +84,13 @@ def jupyter_server(chromium_path):
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_page(chromium_path):
-    """A headless Chromium page shared by the browser tests."""
+    """A headless Chromium page shared by the tests of one module.
+
+    Module scope, not session: Playwright's sync API cannot start while another
+    sync Playwright is running, and other modules open browsers of their own.
+    """
     with harness.browser_page(chromium_path) as page:
         yield page
 
