@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 
 from crmsim import credit
 from crmsim.credit import CreditPolicy
+from goldens import table_digest
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -135,25 +135,13 @@ def _tiny_world():
     return SimpleNamespace(customers=customers, as_of=pd.Timestamp("2026-01-01")), rating, limits
 
 
-def _digest(df: pd.DataFrame) -> str:
-    parts = []
-    for column in df.columns:
-        values = df[column]
-        if pd.api.types.is_float_dtype(values.dtype):
-            parts.append(np.array2string(values.to_numpy(), formatter={"float_kind": lambda v: f"{v:.8g}"},
-                                         threshold=10**9))
-        else:
-            parts.append(",".join(map(str, values.tolist())))
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
 def test_golden_hash_of_a_small_simulation():
     tiny, rating, limits = _tiny_world()
     sim = credit.simulate_receivables(tiny, CreditPolicy(cutoff=40, discount_rate=0.02), rating=rating,
                                       limits=limits, months=12, seed=2024)
     assert len(sim.invoices) > 30
-    assert _digest(sim.invoices) == GOLDEN_INVOICES
-    assert _digest(sim.accounts) == GOLDEN_ACCOUNTS
+    assert table_digest(sim.invoices) == GOLDEN_INVOICES
+    assert table_digest(sim.accounts) == GOLDEN_ACCOUNTS
 
 
 GOLDEN_INVOICES = "843fe188c93113f3"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 
 import numpy as np
 import pandas as pd
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from crmsim import roleplay as rp
 from crmsim.roleplay.play import ROUND_COLUMNS
+from goldens import table_digest
 
 
 def _gain(run, contact_id, round_=1):
@@ -124,23 +124,11 @@ def test_approach_fit_follows_the_documented_rules():
         rp.approach_fit("bribe", concern, role, known)
 
 
-def _digest(df: pd.DataFrame) -> str:
-    parts = []
-    for column in df.columns:
-        values = df[column]
-        if pd.api.types.is_float_dtype(values.dtype):
-            parts.append(np.array2string(values.to_numpy(), formatter={"float_kind": lambda v: f"{v:.8g}"},
-                                         threshold=10**9))
-        else:
-            parts.append(",".join(map(str, values.tolist())))
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
 def test_golden_hash_of_both_example_teams(scenario):
     """The buying centre and every round of both teams on the notebook's world (so it guards the world too)."""
-    assert _digest(scenario.people) == GOLDEN_PEOPLE
+    assert table_digest(scenario.people) == GOLDEN_PEOPLE
     for style, golden in (("textbook", GOLDEN_TEXTBOOK), ("novice", GOLDEN_NOVICE)):
-        assert _digest(rp.play(scenario, rp.example_moves(scenario, style)).rounds) == golden, style
+        assert table_digest(rp.play(scenario, rp.example_moves(scenario, style)).rounds) == golden, style
 
 
 GOLDEN_PEOPLE = "ae7dd25383b1f0ce"
