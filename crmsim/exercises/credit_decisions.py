@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from .. import credit
 from .. import i18n
 from ..world import World
-from .spec import Decision, ExerciseSpec, Task, Verdict, code, md
+from .spec import Decision, ExerciseSpec, Task, Verdict, code, md, tiered_verdict
 
 #: Customers in a student's world: 300 give every grade a few customers and a
 #: bad-debt figure made of more than one or two failures; two years of
@@ -65,11 +65,8 @@ def judge_profit(outcome: Mapping[str, float], params: Mapping[str, object]) -> 
               "cap": f"{params['bad_debt_cap']:.2%}"}
     if outcome["bad_debt_rate"] > params["bad_debt_cap"]:
         return Verdict(0.0, "ex04.verdict.risky", values)
-    if outcome["profit"] >= params["target"]:
-        return Verdict(1.0, "ex04.verdict.target", values)
-    if outcome["profit"] > params["default_profit"]:
-        return Verdict(0.5, "ex04.verdict.beats_default", values)
-    return Verdict(0.0, "ex04.verdict.below", values)
+    return tiered_verdict(outcome["profit"], params["target"], params["default_profit"],
+                          ("ex04.verdict.target", "ex04.verdict.beats_default", "ex04.verdict.below"), values)
 
 
 TASKS = (

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from .. import i18n
 from .. import key_accounts as ka
 from ..world import World
-from .spec import Decision, ExerciseSpec, Task, Verdict, code, md
+from .spec import Decision, ExerciseSpec, Task, Verdict, code, md, tiered_verdict
 
 #: Customers in a student's world: 200 give about a hundred opportunities (a
 #: funnel with every stage filled, a few A accounts) and a year's simulation
@@ -54,11 +54,8 @@ def judge_margin(outcome: Mapping[str, float], params: Mapping[str, object]) -> 
     """Full points at the target margin, half for beating the default at all."""
     values = {"margin": f"{outcome['margin']:,.2f}", "target": f"{params['target']:,.2f}",
               "default": f"{params['default_margin']:,.2f}"}
-    if outcome["margin"] >= params["target"]:
-        return Verdict(1.0, "ex03.verdict.target", values)
-    if outcome["margin"] > params["default_margin"]:
-        return Verdict(0.5, "ex03.verdict.beats_default", values)
-    return Verdict(0.0, "ex03.verdict.below", values)
+    return tiered_verdict(outcome["margin"], params["target"], params["default_margin"],
+                          ("ex03.verdict.target", "ex03.verdict.beats_default", "ex03.verdict.below"), values)
 
 
 TASKS = (

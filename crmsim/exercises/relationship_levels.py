@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from .. import relationships as rel
 from ..world import World
-from .spec import Decision, ExerciseSpec, Task, Verdict, code, md
+from .spec import Decision, ExerciseSpec, Task, Verdict, code, md, tiered_verdict
 
 #: Customers in a student's world: 120 make a level mix in steps under 1 %, and
 #: a 24-month simulation of a policy takes a few milliseconds.
@@ -41,11 +41,8 @@ def judge_profit(outcome: Mapping[str, float], params: Mapping[str, object]) -> 
     """Full points at the target profit, half for beating the default at all."""
     values = {"profit": f"{outcome['profit']:,.0f}", "target": f"{params['target']:,.0f}",
               "default": f"{params['default_profit']:,.0f}"}
-    if outcome["profit"] >= params["target"]:
-        return Verdict(1.0, "ex02.verdict.target", values)
-    if outcome["profit"] > params["default_profit"]:
-        return Verdict(0.5, "ex02.verdict.beats_default", values)
-    return Verdict(0.0, "ex02.verdict.below", values)
+    return tiered_verdict(outcome["profit"], params["target"], params["default_profit"],
+                          ("ex02.verdict.target", "ex02.verdict.beats_default", "ex02.verdict.below"), values)
 
 
 TASKS = (

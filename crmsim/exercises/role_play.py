@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from .. import i18n
 from .. import roleplay as rp
 from ..world import World
-from .spec import Decision, ExerciseSpec, Task, Verdict, _json_safe, code, md
+from .spec import Decision, ExerciseSpec, Task, Verdict, _json_safe, code, md, tiered_verdict
 
 #: Customers in a student's world: 200 always hold a key account with a buying
 #: centre of four or more people (tested on 50 ids) and build in a tenth of a second.
@@ -70,11 +70,8 @@ def judge_plan(outcome: Mapping[str, float], params: Mapping[str, object]) -> Ve
               "win": f"{outcome['win_probability']:.0%}", "min_health": f"{params['min_health']:.2f}"}
     if outcome["account_health"] < params["min_health"]:
         return Verdict(0.0, "ex05.verdict.promise", values)
-    if outcome["expected_profit"] >= params["target"]:
-        return Verdict(1.0, "ex05.verdict.target", values)
-    if outcome["expected_profit"] > params["novice_profit"]:
-        return Verdict(0.5, "ex05.verdict.beats_novice", values)
-    return Verdict(0.0, "ex05.verdict.below", values)
+    return tiered_verdict(outcome["expected_profit"], params["target"], params["novice_profit"],
+                          ("ex05.verdict.target", "ex05.verdict.beats_novice", "ex05.verdict.below"), values)
 
 
 TASKS = (

@@ -41,6 +41,19 @@ class Verdict:
     values: Mapping[str, object] = field(default_factory=dict)
 
 
+def tiered_verdict(result: float, target: float, baseline: float, keys: tuple[str, str, str],
+                   values: Mapping[str, object]) -> Verdict:
+    """The usual ladder of a decision: all points at ``target``, half for beating ``baseline``, else none.
+
+    ``keys`` are the message keys of the three outcomes (target, beats the baseline, below it).
+    """
+    if result >= target:
+        return Verdict(1.0, keys[0], values)
+    if result > baseline:
+        return Verdict(0.5, keys[1], values)
+    return Verdict(0.0, keys[2], values)
+
+
 @dataclass(frozen=True)
 class Decision:
     """A decision task: the type of answer, how to simulate it, and how to judge the result.
