@@ -23,4 +23,8 @@ register({
     "overview.reps": ("One of our sales reps", "我方一名销售代表"),
     "overview.products": ("A product we sell", "我方销售的一种产品"),
     "overview.orders": ("An order and its payment", "一笔订单及其付款"),
+    "widget.percent.unreadable": ("“{text}” is not a percentage: type e.g. 80 or 80 %; nothing changed.",
+                                  "“{text}”不是百分比：请输入如 80 或 80%；数值未改变。"),
+    "widget.percent.range": ("{text} is outside the allowed {low} to {high}; nothing changed.",
+                             "{text} 超出允许范围 {low} 至 {high}；数值未改变。"),
 })

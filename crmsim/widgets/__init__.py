@@ -19,11 +19,16 @@ without a kernel (set ``dashboard.controls[name].value`` and read
 from __future__ import annotations
 
 import io
+import math
+import re
 import time
+import unicodedata
 from collections.abc import Hashable
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
+import traitlets
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -55,6 +60,133 @@ def slider_layout(description: str) -> widgets.Layout:
 
 #: Controls show their whole description, in both languages.
 STYLE = {"description_width": "initial"}
+
+
+# --- percentages: typed as people type them, refused visibly when they can't be read ---------------
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def parse_percent(text: str) -> float | None:
+    """Read a typed percentage as a fraction, or ``None`` when it is not one.
+
+    Accepted: ``"80"``, ``"80%"``, ``"80 %"``, ``"82.5"``, ``"0.8"`` and
+    ``"0,8"`` (a number with a decimal mark and at most 1 is read as a
+    fraction: nobody types 0.8 meaning 0.8 %), full-width digits and signs
+    (``"８０％"``, from a Chinese input method). Everything else, e.g.
+    ``"abc"``, ``"80%%"``, ``"8 0"`` or an empty box, is ``None``.
+    """
+    if not isinstance(text, str):
+        return None
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    cleaned = cleaned[:-1].rstrip() + "%" if cleaned.endswith("%") else cleaned
+    has_percent_sign = cleaned.endswith("%")
+    if has_percent_sign:
+        cleaned = cleaned[:-1]
+    if not _NUMBER.match(cleaned):
+        return None
+    number = float(cleaned.replace(",", "."))
+    if not math.isfinite(number):
+        return None
+    has_decimal_mark = "." in cleaned or "," in cleaned
+    if not has_percent_sign and has_decimal_mark and abs(number) <= 1:
+        return number
+    return number / 100
+
+
+def format_percent(fraction: float, decimals: int = 0) -> str:
+    """``0.8`` -> ``"80%"``; the form the percentage box shows."""
+    return f"{fraction * 100:.{decimals}f}%"
+
+
+class PercentSlider(widgets.HBox):
+    """A slider of a fraction shown as a percentage, with a box to type it in.
+
+    ipywidgets' own slider readout reads ``"60%"`` or ``"85"`` as 60 or 85
+    and silently clamps them to the maximum, and ``"0,85"`` as 0. Here the
+    slider has no readout; beside it a text box shows the percentage and
+    accepts what :func:`parse_percent` reads. A value it can't read, or one
+    outside the slider's range, is refused visibly: the box turns red
+    (CSS class ``crmsim-invalid``), a message says what is allowed, and the
+    value does not change.
+
+    It behaves like a slider for the dashboards: ``value``, ``min``, ``max``,
+    ``step``, ``description`` and ``observe(..., names="value")``.
+
+    Parameters
+    ----------
+    value, min, max, step : float
+        As for ``ipywidgets.FloatSlider``, as fractions (0.8 is 80 %).
+    description : str
+    decimals : int
+        Decimals the box shows (0: ``80%``).
+    """
+
+    value = traitlets.Float()
+
+    def __init__(self, *, value: float, min: float, max: float, step: float, description: str,
+                 decimals: int = 0) -> None:
+        self.decimals = decimals
+        self.slider = widgets.FloatSlider(value=value, min=min, max=max, step=step, description=description,
+                                          readout=False, style=STYLE, layout=slider_layout(description))
+        self.text = widgets.Text(value=format_percent(self.slider.value, decimals), continuous_update=False,
+                                 layout=widgets.Layout(width="5.5em"))
+        self.text.add_class("crmsim-percent-text")
+        self.message = widgets.HTML(layout=widgets.Layout(display="none"))
+        self.message.add_class("crmsim-input-message")
+        super().__init__([self.slider, self.text, self.message],
+                         layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+        self.add_class("crmsim-percent")
+        self.value = self.slider.value
+        traitlets.link((self.slider, "value"), (self, "value"))
+        self.slider.observe(self._show, names="value")
+        self.text.observe(self._typed, names="value")
+
+    # the slider's range and description, as on a slider
+    min = property(lambda self: self.slider.min, lambda self, v: setattr(self.slider, "min", v))
+    max = property(lambda self: self.slider.max, lambda self, v: setattr(self.slider, "max", v))
+    step = property(lambda self: self.slider.step, lambda self, v: setattr(self.slider, "step", v))
+    description = property(lambda self: self.slider.description,
+                            lambda self, v: setattr(self.slider, "description", v))
+
+    @property
+    def error(self) -> str:
+        """The message shown for refused input, or ``""``."""
+        return self.message.value if self.message.layout.display != "none" else ""
+
+    def _show(self, change: dict) -> None:
+        self._clear_error()
+        self.text.value = format_percent(change["new"], self.decimals)
+
+    def _typed(self, change: dict) -> None:
+        typed = change["new"]
+        if typed == format_percent(self.slider.value, self.decimals):
+            self._clear_error()
+            return
+        fraction = parse_percent(typed)
+        if fraction is None:
+            self._refuse(i18n.t("widget.percent.unreadable", text=typed))
+            return
+        if not self.slider.min - 1e-9 <= fraction <= self.slider.max + 1e-9:
+            self._refuse(i18n.t("widget.percent.range", text=typed,
+                                low=format_percent(self.slider.min, self.decimals),
+                                high=format_percent(self.slider.max, self.decimals)))
+            return
+        self._clear_error()
+        fraction = float(np.clip(fraction, self.slider.min, self.slider.max))
+        if fraction == self.slider.value:  # e.g. "80" when 80% is shown: just tidy the box
+            self.text.value = format_percent(fraction, self.decimals)
+        else:
+            self.slider.value = fraction
+
+    def _refuse(self, message: str) -> None:
+        self.text.add_class("crmsim-invalid")
+        self.message.value = f'<span style="color:#b00020">{message}</span>'
+        self.message.layout.display = None
+
+    def _clear_error(self) -> None:
+        self.text.remove_class("crmsim-invalid")
+        self.message.value = ""
+        self.message.layout.display = "none"
 
 
 class Dashboard:
