@@ -40,6 +40,7 @@ register({
     "rp.col.influence": ("Influence", "影响力"),
     "rp.col.concern": ("Main concern", "主要顾虑"),
     "rp.col.is_coach": ("Coach", "教练"),
+    "rp.col.interest": ("Interest", "爱好"),
     "rp.col.finding": ("Check", "检查项"),
     "rp.col.ok": ("Done well", "做得好"),
     "rp.col.evidence": ("Evidence", "依据"),
