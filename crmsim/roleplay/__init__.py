@@ -58,7 +58,7 @@ from .scenario import CONCERNS, ROUNDS, Scenario, make_scenario
 from .scenario_file import (ScenarioFileError, load_scenario, parse_scenario, scenario_from_record, scenario_record,
                             shipped_path, shipped_scenarios)
 from .tables import RANKED_MEASURES, buyer_view, method_score, play_tables, scorecard, table_names, textbook_run
-from .views import Sheet, default_scenario, sheet
+from .views import Sheet, default_scenario, sheet, shown_buyers, shown_scorecard
 from .workshop import Workshop, load_workshop, save_workshop
 
 
@@ -84,4 +84,5 @@ __all__ = ["APPROACHES", "BASE_MARGIN", "CARD_FORMATS", "COACH_BOOST", "CONCERNS
            "load_scenario", "load_workshop", "make_scenario", "margin_after", "method_score", "model_card",
            "outcome_table", "parse_scenario", "play", "play_tables", "role_cards", "save_workshop",
            "scenario_from_record", "scenario_record", "scorecard", "sheet", "shipped_path", "shipped_scenarios",
+           "shown_buyers", "shown_scorecard",
            "support", "table_names", "textbook_run", "trainer_sheet", "win_probability", "write_cards"]

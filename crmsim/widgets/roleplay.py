@@ -1,6 +1,7 @@
 """The role-play console: a trainer runs the play in class without writing code.
 
-Choose the account (a seed, a shipped scenario file or your own), then for
+Choose the account (a seed, a shipped scenario file or your own); "Role
+cards" shows its cards, to download as PDF or HTML and print. Then for
 each round and each person pick an approach and the hours (the sliders never
 let a round's hours exceed its budget), and press "Play round". The figure
 shows the buying-centre map (influence, attitude, the coach) and everyone's
@@ -17,8 +18,11 @@ and ``console.hours[contact_id].value`` and call ``console.play_button.click()``
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 import os
+from collections.abc import Hashable
 from typing import Any
 
 import ipywidgets as widgets
@@ -29,17 +33,24 @@ from matplotlib.figure import Figure
 from .. import i18n
 from ..fonts import cjk_fonts
 from ..plots import roleplay as rpplots
-from ..roleplay import (APPROACHES, ROUNDS, RoleplayRun, RuleError, Scenario, buyer_view, check_moves,
-                        default_scenario, load_scenario, load_workshop, make_scenario, play_tables, save_workshop,
-                        scorecard, sheet, shipped_scenarios, table_names)
+from ..roleplay import (APPROACHES, ROUNDS, RoleplayRun, RuleError, Scenario, buyer_view, cards_html, cards_pdf,
+                        check_moves, default_scenario, load_scenario, load_workshop, make_scenario, play_tables,
+                        save_workshop, scorecard, sheet, shipped_scenarios, shown_buyers, shown_scorecard,
+                        table_names)
 from ..validation import check_int
 from ..world import World, check_world
-from . import STYLE, Dashboard, dropdown_layout
+from . import STYLE, Dashboard, dropdown_layout, slider_layout
 
 #: The account choice that draws the account from the seed, and the one of a scenario given to the console.
 FROM_SEED, GIVEN = "seed", "given"
 #: Step of the hours sliders: half an hour, as the textbook team plans.
 HOURS_STEP = 0.5
+#: Styles of the console's tables: cells keep their text on one line (narrow columns broke Chinese words and
+#: "SPIN提问" in two at 1024 px), headers wrap only between words (keep-all: not inside a Chinese word), and a
+#: wide table scrolls inside its box.
+TABLE_CSS = (".crmsim-rp-wide { overflow-x: auto; max-width: 100%; } "
+             ".crmsim-rp-wide td { white-space: nowrap; padding: 2px 8px; } "
+             ".crmsim-rp-wide th { padding: 2px 8px; vertical-align: bottom; text-align: left; word-break: keep-all; }")
 #: Size (inches) of the class debrief's ranking chart.
 DEBRIEF_FIGSIZE = (10.0, 3.4)
 #: Most tables one console runs: a class of 30 at five or six tables, with room to spare.
@@ -73,6 +84,9 @@ class RolePlayConsole(Dashboard):
         What the last action did, or why a move was refused.
     debrief : ipywidgets.HTML
         The class scorecard of every table that has played.
+    cards_button : ipywidgets.ToggleButton
+        Opens the account's role cards (``cards``): shown on the page, with
+        links to download them as PDF and as HTML to print.
     debrief_button : ipywidgets.ToggleButton
         Opens the class debrief (``debrief_panel``): the ranking chart
         (``debrief_image``) and what each buyer got from each team's deal,
@@ -110,6 +124,7 @@ class RolePlayConsole(Dashboard):
         self.play_button.on_click(lambda _button: self.play_round())
         self.undo_button.on_click(lambda _button: self.undo())
         self.debrief = widgets.HTML()
+        self.debrief.add_class("crmsim-rp-scorecard")
         self.debrief_button = widgets.ToggleButton(value=False, description=self.t("rp.widget.debrief"),
                                                    layout=widgets.Layout(width="auto"))
         self.debrief_image = widgets.Image(format="png")
@@ -118,9 +133,18 @@ class RolePlayConsole(Dashboard):
                                           layout=widgets.Layout(display="none"))
         self.debrief_panel.add_class("crmsim-class-debrief")
         self.debrief_button.observe(lambda _change: self._show_debrief(), names="value")
+        self.cards_button = widgets.ToggleButton(value=False, description=self.t("rp.widget.cards"),
+                                                 layout=widgets.Layout(width="auto"))
+        self.cards = widgets.HTML(layout=widgets.Layout(display="none", width="100%"))
+        self.cards.add_class("crmsim-role-cards")
+        self.cards_button.observe(lambda _change: self._show_cards(), names="value")
+        self._cards_of = None
         super().__init__()
+        # Classes for browser tests and page styles.
+        self.controls["tables"].add_class("crmsim-rp-tables")
+        self.controls["table"].add_class("crmsim-rp-table")
         self.widget.children = (*self.widget.children,
-                                widgets.VBox([self.debrief, self.debrief_button, self.debrief_panel]))
+                                widgets.VBox([self.debrief, widgets.HBox([self.debrief_button]), self.debrief_panel]))
 
     def t(self, key: str, **fields: object) -> str:
         return i18n.t(key, self.language, **fields)
@@ -173,8 +197,8 @@ class RolePlayConsole(Dashboard):
             super()._on_change(change)
 
     def layout_controls(self) -> widgets.Widget:
-        top = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
-        return widgets.VBox([top, self.round_label, self.people_box, self.hours_left,
+        top = widgets.HBox([*self.controls.values(), self.cards_button], layout=widgets.Layout(flex_flow="row wrap"))
+        return widgets.VBox([top, self.cards, self.round_label, self.people_box, self.hours_left,
                              widgets.HBox([self.play_button, self.undo_button]), self.message])
 
     def compute(self, source: str, seed: int, tables: int, table: str) -> dict[str, Any]:
@@ -198,17 +222,27 @@ class RolePlayConsole(Dashboard):
             self._runs[team] = cached = (played, run)
         return cached[1]
 
+    def background_key(self, result: dict[str, Any]) -> Hashable:
+        """Axes, names, ticks and legend depend on the account alone: a round or a change of table redraws the data."""
+        return self._account_key
+
     def draw(self, result: dict[str, Any], figure: Figure) -> None:
-        figure.subplots_adjust(left=0.06, right=0.76, bottom=0.13, top=0.9, wspace=0.28)
+        # Room on the left for the map's tick labels and its two-line-high Chinese y label (0.06 clipped it).
+        figure.subplots_adjust(left=0.085, right=0.76, bottom=0.13, top=0.9, wspace=0.3)
         left, right = figure.subplots(1, 2)
-        rpplots.plot_buying_centre(result["run"], ax=left)
-        rpplots.plot_attitudes(result["run"], ax=right)
+        rpplots.plot_buying_centre(result["run"], ax=left, animated=True)
+        rpplots.plot_attitudes(result["run"], ax=right, animated=True)
+
+    def update_artists(self, result: dict[str, Any], figure: Figure) -> list:
+        left, right = figure.axes
+        return [*rpplots.update_buying_centre(left, result["run"]), *rpplots.update_attitudes(right, result["run"])]
 
     def summarise(self, result: dict[str, Any]) -> str:
         outcome = result["run"].outcome
         team = self.t(f"rp.team.{result['team']}")
         self._debrief(result["runs"])
-        return f"<b>{team}</b>: " + self.t("rp.widget.status", win=outcome["win_probability"],
+        colon = "：" if self.language == "zh" else ": "
+        return f"<b>{team}</b>{colon}" + self.t("rp.widget.status", win=outcome["win_probability"],
                                           margin=outcome["margin"], health=outcome["account_health"])
 
     # --- the account and the rounds ------------------------------------------------
@@ -224,6 +258,8 @@ class RolePlayConsole(Dashboard):
         self.scenario = scenario
         self.moves = {team: [] for team in self.tables}
         self._runs = {}
+        if self.cards_button.value:
+            self._show_cards()
         people = scenario.people
         names = people["name_zh" if self.language == "zh" else "name_en"].astype(str)
         self.approach, self.hours, rows = {}, {}, []
@@ -235,11 +271,14 @@ class RolePlayConsole(Dashboard):
                                  layout=widgets.Layout(width="16em"))
             approach = widgets.Dropdown(options=options, value="none", layout=widgets.Layout(width="14em"))
             hours = widgets.FloatSlider(value=0.0, min=0.0, max=scenario.hours_per_round, step=HOURS_STEP,
-                                        description=self.t("rp.widget.hours"), readout_format=".1f")
+                                        description=self.t("rp.widget.hours"), readout_format=".1f", style=STYLE,
+                                        layout=slider_layout(self.t("rp.widget.hours")))
             approach.observe(lambda change, h=hours: self._approach_changed(change, h), names="value")
             hours.observe(lambda _change: self._respect_budget(), names="value")
             self.approach[contact_id], self.hours[contact_id] = approach, hours
-            rows.append(widgets.HBox([label, approach, hours]))
+            row = widgets.HBox([label, approach, hours])
+            row.add_class("crmsim-rp-person")
+            rows.append(row)
         self.people_box.children = tuple(rows)
         self.message.value = ""
 
@@ -316,6 +355,29 @@ class RolePlayConsole(Dashboard):
         self.update()
         self.message.value = self.t("rp.widget.undone", team=name, round=len(self.moves[team]) + 1)
 
+    # --- the role cards ---------------------------------------------------------------
+    def _show_cards(self) -> None:
+        """Open or close the role cards of the account: shown on the page, and as PDF and HTML files to download.
+
+        The cards are laid out when first opened for an account (a PDF takes a second or two), not on every round.
+        """
+        shown = self.cards_button.value
+        self.cards.layout.display = "block" if shown else "none"
+        if not shown or self.scenario is None or self._cards_of is self.scenario:
+            return
+        document = cards_html(self.scenario, language=self.language)
+        pdf = base64.b64encode(cards_pdf(self.scenario, language=self.language)).decode("ascii")
+        page = base64.b64encode(document.encode("utf-8")).decode("ascii")
+        name = f"role_cards_{self.language}"
+        self.cards.value = (
+            f"<p><a download='{name}.pdf' href='data:application/pdf;base64,{pdf}'>{self.t('rp.widget.cards_pdf')}</a>"
+            f" · <a download='{name}.html' href='data:text/html;charset=utf-8;base64,{page}'>"
+            f"{self.t('rp.widget.cards_html')}</a></p>"
+            # In a frame of its own: the cards' print styles must not restyle the page around them.
+            f"<iframe class='crmsim-card-frame' srcdoc='{html.escape(document, quote=True)}' "
+            f"style='width:100%;height:32em;border:1px solid #ccc'></iframe>")
+        self._cards_of = self.scenario
+
     # --- the class debrief ---------------------------------------------------------
     def _played(self, runs: dict) -> dict:
         return {team: run for team, run in runs.items() if run.outcome["rounds_played"] > 0}
@@ -327,10 +389,7 @@ class RolePlayConsole(Dashboard):
         if card is None:
             self.debrief.value = ""
         else:
-            columns = ["rank", "team", "win_probability", "margin", "account_health", "method_score",
-                       "expected_profit", "profit_vs_textbook", "points"]
-            self.debrief.value = f"<h4>{self.t('rp.plot.scores.title')}</h4>" + \
-                sheet(card[columns], language=self.language)._repr_html_()
+            self.debrief.value = f"<h4>{self.t('rp.plot.scores.title')}</h4>" + self._table(shown_scorecard(card))
         if self.debrief_button.value:
             self._fill_debrief(played, card)
 
@@ -354,8 +413,13 @@ class RolePlayConsole(Dashboard):
             buffer = io.BytesIO()
             FigureCanvasAgg(figure).print_png(buffer)
         self.debrief_image.value = buffer.getvalue()
-        self.debrief_buyers.value = f"<h4>{self.t('rp.widget.buyers')}</h4>" + \
-            sheet(buyer_view(played), language=self.language)._repr_html_()
+        buyers = shown_buyers(buyer_view(played), self.scenario, language=self.language)
+        self.debrief_buyers.value = f"<h4>{self.t('rp.widget.buyers')}</h4>" + self._table(buyers)
+
+    def _table(self, table: pd.DataFrame) -> str:
+        """A labelled table whole: no cell wraps inside a word; a table wider than the page scrolls sideways."""
+        return (f"<style>{TABLE_CSS}</style><div class='crmsim-rp-wide'>"
+                f"{sheet(table, language=self.language)._repr_html_()}</div>")
 
     # --- save and resume -------------------------------------------------------------
     def save(self, path: str | os.PathLike) -> None:

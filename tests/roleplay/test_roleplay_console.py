@@ -103,3 +103,41 @@ def test_the_textbook_play_is_played_once_per_scenario(scenario):
     other = dataclasses.replace(scenario)
     assert rp.textbook_run(other) is not first
     pd.testing.assert_frame_equal(rp.textbook_run(other).rounds, first.rounds)
+
+
+def test_the_role_cards_open_on_the_page_with_pdf_and_html_to_download(scenario):
+    import base64
+    import html
+    import re
+
+    console = _zh_console(scenario=scenario)
+    assert console.cards.layout.display == "none" and console.cards.value == ""  # nothing laid out until asked
+    console.cards_button.value = True
+    shown = console.cards.value
+    assert console.cards.layout.display == "block"
+    pdf = re.search(r"href='data:application/pdf;base64,([^']+)'", shown).group(1)
+    assert base64.b64decode(pdf).startswith(b"%PDF-")
+    frame = html.unescape(re.search(r"srcdoc='([^']*)'", shown).group(1))
+    assert frame == rp.cards_html(scenario, language="zh") and "下载角色卡（PDF）" in shown
+    console.cards_button.value = False
+    assert console.cards.layout.display == "none"
+
+
+def test_a_round_redraws_only_the_data_and_shows_what_a_full_redraw_shows(scenario):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    console = RolePlayConsole(scenario=scenario, tables=2)
+    background = console._background
+    book = rp.example_moves(scenario, "textbook")
+    _play_round(console, book, 1)
+    console.controls["table"].value = "table_2"
+    console.controls["table"].value = "table_1"
+    assert console._background is background  # same account: axes, names and legend were not drawn again
+    blitted = np.asarray(Image.open(io.BytesIO(console.png)).convert("RGB"))
+    console._background_key = None
+    console.redraw()
+    full = np.asarray(Image.open(io.BytesIO(console.png)).convert("RGB"))
+    assert np.array_equal(blitted, full)
