@@ -171,8 +171,8 @@ def plot_buying_centre(run: RoleplayRun, ax: Axes | None = None, *, animated: bo
                    marker="*" if coach[i] else "o", edgecolors="k", linewidths=0.5, zorder=3, animated=animated)
         text = label + (f" · {i18n.t('rp.plot.map.coach')}" if coach[i] else "")
         # Placed by _name_places; a light box keeps a name legible where it still crosses a marker.
-        name = ax.annotate(text, (influence[i], now[i]), xytext=(0, 0), textcoords="offset points", fontsize=MAP_NAME_PT,
-                           animated=animated,
+        name = ax.annotate(text, (influence[i], now[i]), xytext=(0, 0), textcoords="offset points",
+                           fontsize=MAP_NAME_PT, animated=animated,
                            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.6, "linewidth": 0})
         name.set_gid(f"name-{i}")
         names.append(name)

@@ -76,7 +76,8 @@ register_labels("roleplay", headers=("rp.col",),
                 numbers=_as_played)
 
 __all__ = ["APPROACHES", "BASE_MARGIN", "CARD_FORMATS", "COACH_BOOST", "CONCERNS", "CONCESSION_POINTS",
-           "DECISION_MAKER_WEIGHT", "FINDINGS", "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST", "RANKED_MEASURES",
+           "DECISION_MAKER_WEIGHT", "FINDINGS", "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST",
+           "RANKED_MEASURES",
            "ROUNDS", "STYLES", "RoleplayRun", "RuleError", "Scenario", "ScenarioFileError", "Sheet", "Workshop",
            "account_health", "approach_code", "approach_fit", "attitude_word", "buyer_view", "card_format",
            "card_pages", "cards_html", "cards_pdf", "check_moves", "coach_answer", "debrief", "default_scenario",

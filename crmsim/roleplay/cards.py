@@ -203,7 +203,8 @@ CARD_FORMATS = ("html", "pdf")
 
 
 def card_format(path: str | os.PathLike, format: str | None = None) -> str:
-    """The format of cards written to ``path``: ``format`` if given, else ``"pdf"`` for a ``.pdf`` name, else ``"html"``."""
+    """The format of cards written to ``path``: ``format`` if given, else ``"pdf"`` for a ``.pdf`` name, else
+    ``"html"``."""
     if format is None:
         return "pdf" if Path(path).suffix.lower() == ".pdf" else "html"
     return check_choice("format", format, CARD_FORMATS)

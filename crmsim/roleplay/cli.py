@@ -25,7 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     cards.add_argument("--language", choices=i18n.LANGUAGES, default="en", help="language of the cards: en or zh")
     cards.add_argument("--out", required=True, help="a new .html or .pdf file in an existing folder")
     cards.add_argument("--format", choices=CARD_FORMATS, default=None,
-                       help="html (open in a browser and print) or pdf (fonts embedded); by default from --out's suffix")
+                       help="html (open in a browser and print) or pdf (fonts embedded); "
+                            "by default from --out's suffix")
     return parser
 
 

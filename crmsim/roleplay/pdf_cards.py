@@ -60,7 +60,8 @@ class _CardsPDF:
 
     def text(self, text: str, size: float = BODY_PT, colour=INK, *, heavy: bool = False, border: int = 0,
              padding: float = 0.0, after: float = 0.0) -> None:
-        """Write ``text`` as a paragraph across the line, wrapped; ``heavy`` strokes the glyphs (the font has no bold)."""
+        """Write ``text`` as a paragraph across the line, wrapped; ``heavy`` strokes the glyphs (the font has no
+        bold)."""
         pdf = self.pdf
         pdf.set_font("noto", size=size)
         pdf.set_text_color(*colour)

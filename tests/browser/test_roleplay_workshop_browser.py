@@ -113,6 +113,9 @@ def test_three_tables_play_four_rounds_and_the_class_debrief_ranks_them_in_chine
         assert _zh("rp.col.private") in cards.locator("section.crmsim-card").nth(1).inner_text()
         pdf_link = page.get_by_role("link", name=_zh("rp.widget.cards_pdf"))
         assert pdf_link.get_attribute("href").startswith("data:application/pdf;base64,")
+        page.locator("iframe.crmsim-card-frame").evaluate("e => e.scrollIntoView({block: 'start'})")
+        harness.SAVED_SCREENSHOTS.append(
+            harness.screenshot(page, screenshot_dir / "zh-roleplay-cards-1024.png", full_page=False))
         page.get_by_role("button", name=_zh("rp.widget.cards")).click()  # closed again
 
         # Three tables, chosen with the Tables dropdown.

@@ -118,7 +118,8 @@ def test_the_command_picks_pdf_by_the_suffix_or_by_format(tmp_path, capsys):
     named = tmp_path / "cards.print"
     assert main(["roleplay", "cards", "--scenario", "jade_river_machinery.toml", "--format", "pdf",
                  "--out", str(named)]) == 0
-    assert named.read_bytes().startswith(b"%PDF-") and "Jade River" in page_text(PdfReader(named), PdfReader(named).pages[0])
+    reader = PdfReader(named)
+    assert named.read_bytes().startswith(b"%PDF-") and "Jade River" in page_text(reader, reader.pages[0])
     assert main(["roleplay", "cards", "--seed", "5", "--out", str(out)]) == 2  # never overwrites
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.pdf", "cards.print"]  # nothing half-written
 
