@@ -3,16 +3,20 @@ CELLS = [
     md("""
 # Role play
 
-Choose the account, the table and, for every person of the buying centre, an approach and the hours; play the
-round, undo it if needed, and read the class scorecard under the figure. [All dashboards](00_index.ipynb)
+Choose the account and open *Role cards* to print them (PDF or HTML). Set the number of *Tables*; then, table by
+table, choose for every person of the buying centre an approach and the hours, and play the round (undo it if
+needed). The class scorecard under the figure ranks the tables; *Class debrief* adds the ranking chart and what
+each buyer got from each team's deal. [All dashboards](00_index.ipynb)
 """, """
 # 角色扮演
 
-选择客户和桌号，再为采购中心的每个人选定接触方式和投入时间；进行本回合（需要时可以撤销），并在图下方查看全班记分卡。[全部仪表板](00_index.ipynb)
+选择客户，点击“角色卡”即可打印（PDF或HTML）。设置“小组数”；然后逐个小组为采购中心的每个人选定接触方式和投入时间，
+进行本回合（需要时可以撤销）。图下方的全班计分卡为各组排名；“全班复盘”再给出排名图，以及每位买方成员从各组交易中得到了什么。
+[全部仪表板](00_index.ipynb)
 """),
     code("""
 from crmsim.widgets.roleplay import RolePlayConsole
 
-RolePlayConsole(tables=3)
+RolePlayConsole()
 """, ignore_output=True),
 ]

@@ -37,16 +37,19 @@ Modules: :mod:`.scenario` (the buying centre), :mod:`.scenario_file`
 the class's language), :mod:`.play` (the response model, the outcome and
 :func:`model_card`), :mod:`.debrief`, :mod:`.tables` (several tables and the
 class debrief), :mod:`.workshop` (save and resume), :mod:`.cards` (the role
-cards, printable) and :mod:`.examples` (two ready-made teams). The command
-line ``python -m crmsim roleplay cards`` is :mod:`.cli`.
+cards, printable), :mod:`.pdf_cards` (the same as a PDF) and
+:mod:`.examples` (two ready-made teams). The command line ``python -m
+crmsim roleplay cards`` is :mod:`.cli`.
 """
 
 import pandas as pd
 
 from ..display import register_labels
-from .cards import attitude_word, card_pages, cards_html, coach_answer, role_cards, trainer_sheet, write_cards
+from .cards import (CARD_FORMATS, attitude_word, card_format, card_pages, cards_html, coach_answer, role_cards,
+                    trainer_sheet, write_cards)
 from .debrief import FINDINGS, debrief, outcome_table
 from .examples import STYLES, example_moves
+from .pdf_cards import cards_pdf
 from .play import (BASE_MARGIN, COACH_BOOST, CONCESSION_POINTS, DECISION_MAKER_WEIGHT, HALF_EFFECT_HOURS, MAX_STEP,
                    NEGLECT, NOISE, PROMISE_COST, RoleplayRun, account_health, approach_fit, margin_after, model_card,
                    play, support, win_probability)
@@ -55,7 +58,7 @@ from .scenario import CONCERNS, ROUNDS, Scenario, make_scenario
 from .scenario_file import (ScenarioFileError, load_scenario, parse_scenario, scenario_from_record, scenario_record,
                             shipped_path, shipped_scenarios)
 from .tables import RANKED_MEASURES, buyer_view, method_score, play_tables, scorecard, table_names, textbook_run
-from .views import Sheet, default_scenario, sheet
+from .views import Sheet, default_scenario, sheet, shown_buyers, shown_scorecard
 from .workshop import Workshop, load_workshop, save_workshop
 
 
@@ -72,12 +75,15 @@ register_labels("roleplay", headers=("rp.col",),
                 value_keys=("rp.role", "rp.outcome", "rp.team"),
                 numbers=_as_played)
 
-__all__ = ["APPROACHES", "BASE_MARGIN", "COACH_BOOST", "CONCERNS", "CONCESSION_POINTS", "DECISION_MAKER_WEIGHT",
-           "FINDINGS", "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST", "RANKED_MEASURES",
+__all__ = ["APPROACHES", "BASE_MARGIN", "CARD_FORMATS", "COACH_BOOST", "CONCERNS", "CONCESSION_POINTS",
+           "DECISION_MAKER_WEIGHT", "FINDINGS", "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST",
+           "RANKED_MEASURES",
            "ROUNDS", "STYLES", "RoleplayRun", "RuleError", "Scenario", "ScenarioFileError", "Sheet", "Workshop",
-           "account_health", "approach_code", "approach_fit", "attitude_word", "buyer_view", "card_pages",
-           "cards_html", "check_moves", "coach_answer", "debrief", "default_scenario", "example_moves",
+           "account_health", "approach_code", "approach_fit", "attitude_word", "buyer_view", "card_format",
+           "card_pages", "cards_html", "cards_pdf", "check_moves", "coach_answer", "debrief", "default_scenario",
+           "example_moves",
            "load_scenario", "load_workshop", "make_scenario", "margin_after", "method_score", "model_card",
            "outcome_table", "parse_scenario", "play", "play_tables", "role_cards", "save_workshop",
            "scenario_from_record", "scenario_record", "scorecard", "sheet", "shipped_path", "shipped_scenarios",
+           "shown_buyers", "shown_scorecard",
            "support", "table_names", "textbook_run", "trainer_sheet", "win_probability", "write_cards"]

@@ -2,7 +2,8 @@
 
 :func:`role_cards` is the table of every card; :func:`cards_html` lays them out
 to print, one page per player holding only that player's private lines, and
-a trainer's sheet with everything; :func:`write_cards` writes it atomically.
+a trainer's sheet with everything; :func:`~crmsim.roleplay.cards_pdf` lays out
+the same pages as a PDF; :func:`write_cards` writes either atomically.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import i18n
-from ..files import staged
+from ..files import check_new_target, staged
+from ..validation import check_choice
 from .scenario import Scenario
 
 #: Attitudes below minus this read "against", above it "in favour", in between "neutral".
@@ -131,13 +133,20 @@ def coach_answer(scenario: Scenario, *, language: str | None = None) -> str:
     if coaches.empty:
         return i18n.t("rp.cards.no_coach", language)
     column = "name_zh" if language == "zh" else "name_en"
+    template = "{name}（{role}）" if language == "zh" else "{name} ({role})"
     names = ("、" if language == "zh" else ", ").join(
-        f"{row[column]} ({i18n.t('role.' + str(row['role']), language)})" for _, row in coaches.iterrows())
+        template.format(name=row[column], role=i18n.t("role." + str(row["role"]), language))
+        for _, row in coaches.iterrows())
     return i18n.t("rp.cards.coach_is", language, names=names)
 
 
 def trainer_sheet(scenario: Scenario, *, language: str | None = None) -> pd.DataFrame:
-    """Everything about the buying centre on one table, for the trainer only (text, in ``language``)."""
+    """Everything about the buying centre on one table, for the trainer only (text, in ``language``).
+
+    One row per person: id, name, role, title, influence, attitude, main
+    concern, interest and whether they are the coach, which is all that
+    the players' private lines say.
+    """
     language = i18n.check_language(language) if language else i18n.get_language()
     people = scenario.people
     column = "name_zh" if language == "zh" else "name_en"
@@ -150,6 +159,8 @@ def trainer_sheet(scenario: Scenario, *, language: str | None = None) -> pd.Data
             i18n.t("rp.col.attitude_before", language): [f"{v:+.2f}" for v in people["attitude"]],
             i18n.t("rp.col.concern", language): [i18n.t(f"rp.concern.{c}", language)
                                                  for c in people["concern"].astype(str)],
+            i18n.t("rp.col.interest", language): [i18n.t(f"interest.{i}", language)
+                                                  for i in people["interest"].astype(str)],
             i18n.t("rp.col.is_coach", language): [yes if c else no for c in people["is_coach"]]}
     return pd.DataFrame(rows)
 
@@ -187,9 +198,42 @@ def cards_html(scenario: Scenario, *, language: str | None = None) -> str:
             f"<style>{CARD_CSS}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
-def write_cards(scenario: Scenario, path: str | os.PathLike, *, language: str | None = None) -> Path:
-    """Write :func:`cards_html` to a new file ``path`` (atomically: all of it or nothing); return the path."""
-    text = cards_html(scenario, language=language)
+#: The formats :func:`write_cards` writes.
+CARD_FORMATS = ("html", "pdf")
+
+
+def card_format(path: str | os.PathLike, format: str | None = None) -> str:
+    """The format of cards written to ``path``: ``format`` if given, else ``"pdf"`` for a ``.pdf`` name, else
+    ``"html"``."""
+    if format is None:
+        return "pdf" if Path(path).suffix.lower() == ".pdf" else "html"
+    return check_choice("format", format, CARD_FORMATS)
+
+
+def write_cards(scenario: Scenario, path: str | os.PathLike, *, language: str | None = None,
+                format: str | None = None) -> Path:
+    """Write the role cards to a new file ``path``, atomically (all of it or nothing); return the path.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    path : path
+        A new file in an existing folder.
+    language : {"en", "zh"}, optional
+        Language of the cards; defaults to the current language.
+    format : {"html", "pdf"}, optional
+        :func:`cards_html` (open it in a browser and print) or
+        :func:`~crmsim.roleplay.cards_pdf` (fonts embedded, ready to print). By
+        default from the name: ``.pdf`` writes a PDF, anything else HTML.
+    """
+    format = card_format(path, format)
+    check_new_target(path)  # before the work of laying out a PDF
+    if format == "pdf":
+        from .pdf_cards import cards_pdf
+
+        content = cards_pdf(scenario, language=language)
+    else:
+        content = cards_html(scenario, language=language).encode("utf-8")
     with staged(path) as staging:
-        staging.write_text(text, encoding="utf-8")
+        staging.write_bytes(content)
     return Path(path)

@@ -64,9 +64,29 @@ def method_score(run: RoleplayRun) -> float:
     return float(debrief(run)["ok"].mean())
 
 
+#: Scenarios whose textbook play is kept (a console has one account at a time; a class rarely more than a few).
+TEXTBOOK_CACHE_SIZE = 8
+_textbook_runs: dict[int, tuple[Scenario, RoleplayRun]] = {}
+
+
 def textbook_run(scenario: Scenario) -> RoleplayRun:
-    """The textbook team's play of ``scenario``: the counterfactual set beside every team."""
-    return play(scenario, example_moves(scenario, "textbook"))
+    """The textbook team's play of ``scenario``: the counterfactual set beside every team.
+
+    It depends on the scenario alone, so it is played once per scenario and
+    kept (for the last :data:`TEXTBOOK_CACHE_SIZE` scenarios): a console's
+    scorecard sets it beside every team after every round. The entry holds
+    the scenario itself, so an id is never reused while cached; a
+    :class:`~crmsim.roleplay.Scenario` is frozen (copy it with
+    ``dataclasses.replace``; its tables are not to be changed in place).
+    """
+    cached = _textbook_runs.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    run = play(scenario, example_moves(scenario, "textbook"))
+    while len(_textbook_runs) >= TEXTBOOK_CACHE_SIZE:
+        del _textbook_runs[next(iter(_textbook_runs))]  # the oldest
+    _textbook_runs[id(scenario)] = (scenario, run)
+    return run
 
 
 def _check_runs(runs: Mapping[str, RoleplayRun]) -> Scenario:

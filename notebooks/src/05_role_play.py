@@ -29,16 +29,17 @@ deal at the end and runs a debrief against what the course teaches.
 
 The account below is the course's account for seed 5. Print the role cards before class: one page per player,
 each holding only that player's private information, and a last page for you alone with everything, including who
-the coach is. The same file comes from the command line:
-`python -m crmsim roleplay cards --seed 5 --language en --out cards.html` (add `--scenario FILE` for an account
-of your own; the examples shipped with crmsim are listed below). Open the file in a browser and print it.
+the coach is. The console's *Role cards* button shows them and offers them as PDF and HTML; the same files come
+from the command line: `python -m crmsim roleplay cards --seed 5 --language en --out cards.pdf` (a PDF with its
+fonts embedded, ready to print; `--out cards.html` writes a page to print from the browser; add `--scenario FILE`
+for an account of your own; the examples shipped with crmsim are listed below).
 """, """
 ## 客户与打印的角色卡
 
 下面是课程在随机种子5下的客户。上课前打印角色卡：每位学员一页，只写他自己的私密信息；最后一页只给培训师，
-包含全部信息，也写明谁是教练。同样的文件也可以用命令行生成：
-`python -m crmsim roleplay cards --seed 5 --language zh --out cards.html`（用自己的客户时加上`--scenario 文件`；
-crmsim自带的示例列在下面）。在浏览器中打开文件并打印即可。
+包含全部信息，也写明谁是教练。控制台的“角色卡”按钮会显示角色卡，并提供PDF和HTML下载；同样的文件也可以用命令行生成：
+`python -m crmsim roleplay cards --seed 5 --language zh --out cards.pdf`（PDF内嵌字体，可直接打印；
+`--out cards.html`生成在浏览器中打印的网页；用自己的客户时加上`--scenario 文件`；crmsim自带的示例列在下面）。
 """),
     code("""
 from crmsim import roleplay as rp
@@ -52,7 +53,7 @@ print(rp.shipped_scenarios())
 print(rp.coach_answer(scenario))
 """),
     code("""
-# rp.write_cards(scenario, "cards.html") writes the printable file; here is one player's page as text:
+# rp.write_cards(scenario, "cards.pdf") (or "cards.html") writes the printable file; one player's page as text:
 page = rp.card_pages(scenario)[1]
 print(page["heading"], "|", page["who"])
 print(page["public"])
@@ -84,15 +85,17 @@ table whose moves you enter. For each person pick an approach and the hours; the
 hours exceed its budget. Press *Play round*: the map shows each person at their influence and attitude (the coach
 as a star), the lines show attitudes round by round, and the line above the figure gives the chance of winning,
 the margin and the account's health. *Undo last round* takes a round back. A move that breaks a rule is refused
-with a message in the language of the notebook. With `tables=6`, six teams play the same account with the same
-random numbers, and the class scorecard under the figure pools them.
+with a message in the language of the notebook. Set *Tables* (here `tables=6` to start with): every team plays
+the same account with the same random numbers, and the class scorecard under the figure pools them; *Class
+debrief* opens the ranking chart and what each buyer got from each team's deal.
 """, """
 ## 控制台
 
 用下面的控制台进行扮演：选择客户（随机种子或场景文件），有多个小组时选择要录入行动的小组。为每个人选择方法和时间；
 滑块不会让本回合的时间超出预算。点击“进行本回合”：左图显示每个人的影响力和态度（教练用星号表示），右图显示各回合的
 态度变化，图上方一行给出赢单概率、毛利率和客户关系健康度。“撤销上一回合”可以退回一个回合。违反规则的行动会被拒绝，
-并用笔记本的语言说明原因。设置`tables=6`时，六个小组用相同的随机数扮演同一个客户，图下方的全班计分卡汇总各组的结果。
+并用笔记本的语言说明原因。设置“小组数”（这里用`tables=6`开始）：各小组用相同的随机数扮演同一个客户，图下方的全班计分卡
+汇总各组的结果；“全班复盘”给出排名图，以及每位买方成员从各组交易中得到了什么。
 """),
     code("""
 from crmsim.widgets.roleplay import RolePlayConsole
