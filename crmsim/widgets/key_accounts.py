@@ -24,7 +24,7 @@ from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenu
 from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..seeding import SeedLike, root_sequence
 from ..world import World, check_world, make_world
-from . import STYLE, Dashboard, dropdown_layout, slider_layout
+from . import STYLE, Dashboard, PercentSlider, dropdown_layout, slider_layout
 
 
 #: Value of the rep control that means every rep.
@@ -128,12 +128,11 @@ class KeyAccountDashboard(Dashboard):
         controls["develop_coach"] = widgets.Checkbox(value=defaults.develop_coach,
                                                      description=i18n.t("ka.widget.coach"),
                                                      style=STYLE, layout=widgets.Layout(width="auto"))
-        controls["bid_discount"] = widgets.FloatSlider(value=defaults.bid_discount, min=0.0, max=0.3, step=0.01,
-                                                       description=i18n.t("ka.widget.discount"), style=STYLE,
-                                                       readout_format=".0%")
-        controls["drop_risk_above"] = widgets.FloatSlider(value=defaults.drop_risk_above, min=0.3, max=1.0,
-                                                          step=0.05, description=i18n.t("ka.widget.risk"),
-                                                          style=STYLE)
+        # Percentages: a box beside each slider shows and accepts "8%", "8" or "0.08", and refuses the rest.
+        controls["bid_discount"] = PercentSlider(value=defaults.bid_discount, min=0.0, max=0.3, step=0.01,
+                                                 description=i18n.t("ka.widget.discount"))
+        controls["drop_risk_above"] = PercentSlider(value=defaults.drop_risk_above, min=0.3, max=1.0, step=0.05,
+                                                    description=i18n.t("ka.widget.risk"))
         for control in controls.values():
             if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
                 control.layout = slider_layout(control.description)

@@ -216,3 +216,30 @@ def test_plots_are_not_animated_by_default(result):
     ax = kplots.plot_funnel(ka.funnel(result))
     assert not any(a.get_animated() for a in (*ax.collections, *ax.texts))
     plt.close("all")
+
+
+@pytest.mark.parametrize("name, typed, fraction", [("bid_discount", "12%", 0.12), ("bid_discount", "15", 0.15),
+                                                   ("bid_discount", "0,05", 0.05), ("drop_risk_above", "60 %", 0.6),
+                                                   ("drop_risk_above", "0.9", 0.9)])
+def test_percentages_are_typed_as_percentages(world, name, typed, fraction):
+    board = KeyAccountDashboard(world, seed=1)
+    control = board.controls[name]
+    control.text.value = typed
+    assert control.value == pytest.approx(fraction) and control.error == ""
+    assert getattr(board.result.run.policy, name) == pytest.approx(fraction)  # the dashboard followed
+
+
+@pytest.mark.parametrize("name, typed", [("bid_discount", "60%"), ("bid_discount", "abc"),
+                                         ("drop_risk_above", "20"), ("drop_risk_above", "0,,8")])
+def test_percentages_out_of_range_or_unreadable_are_refused_visibly(world, name, typed):
+    board = KeyAccountDashboard(world, seed=1)
+    control, before, png = board.controls[name], board.controls[name].value, board.png
+    control.text.value = typed
+    assert control.value == before and board.png == png  # nothing changed ...
+    assert "crmsim-invalid" in control.text._dom_classes and typed in control.error  # ... and it says so
+    assert control.text.value == typed  # the learner sees what they typed, marked
+
+
+def test_percentage_boxes_show_percentages(dashboard):
+    assert dashboard.controls["bid_discount"].text.value == "8%"
+    assert dashboard.controls["drop_risk_above"].text.value == "75%"
