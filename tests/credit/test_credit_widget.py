@@ -18,6 +18,7 @@ from PIL import Image  # noqa: E402
 import crmsim  # noqa: E402
 from crmsim import credit  # noqa: E402
 from crmsim.plots import credit as plots  # noqa: E402
+from crmsim.plots.blitting import y_axis_snapshot  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
 
 
@@ -157,16 +158,18 @@ def _bars(ax, gid: str) -> list:
     return [p for p in ax.patches if p.get_gid() == gid]
 
 
-def test_every_result_is_drawn_within_its_axes(dashboard, monkeypatch):
+def test_every_result_is_drawn_within_its_axes_and_new_ranges_need_no_full_redraw(dashboard, monkeypatch):
     full_draws = _count_full_draws(dashboard, monkeypatch)
     settings = [("credit_period", 120), ("cutoff", 0), ("collection", "lenient"), ("limit_multiplier", 3.0),
-                ("cutoff", 90), ("credit_period", 15), ("collection", "strict"), ("report", 3.0), ("discount", 3)]
-    keys = {dashboard._background_key}
+                ("cutoff", 90), ("credit_period", 15), ("collection", "strict"), ("report", 3.0), ("discount", 3),
+                ("financial", 0.0), ("nonfinancial", 3.0)]
+    key, ranges = dashboard._background_key, set()
     for name, value in settings:
         dashboard.controls[name].value = value
-        keys.add(dashboard._background_key)
+        assert dashboard._background_key == key and full_draws == []  # the y axes are redrawn with the data
         result = dashboard.result
         grades, ages, bridge = dashboard.figure.axes
+        ranges.add(tuple(ax.get_ylim() for ax in dashboard.figure.axes))
         # the bars show this result ...
         stacked = result.by_grade[["credit_sales", "cash_sales", "lost_sales"]].sum(axis=1).to_numpy() / 1e6
         lost = _bars(grades, "credit-grades-lost")
@@ -182,7 +185,37 @@ def test_every_result_is_drawn_within_its_axes(dashboard, monkeypatch):
         low, high = bridge.get_ylim()
         assert low <= min(levels.min(), 0) or low <= levels.min() - (levels.max() - levels.min())
         assert levels.max() <= high
-    assert len(keys) > 1 and len(full_draws) == len(keys) - 1  # a full draw exactly when the axes change
+    assert len(ranges) > 3  # the ranges did move
+
+
+def test_a_blitted_new_range_draws_like_a_full_redraw(dashboard, monkeypatch):
+    full_draws = _count_full_draws(dashboard, monkeypatch)
+    seen = []
+    for name, value in [("credit_period", 120), ("cutoff", 0), ("credit_period", 30), ("cutoff", 45),
+                        ("credit_period", 120)]:
+        dashboard.controls[name].value = value
+        blitted = dashboard.png
+        ylims = [ax.get_ylim() for ax in dashboard.figure.axes]
+        seen.append(ylims)
+        dashboard._background_key = None  # the whole figure drawn again, for the same result
+        dashboard.redraw()
+        assert [ax.get_ylim() for ax in dashboard.figure.axes] == ylims
+        np.testing.assert_array_equal(_pixels(dashboard.png), _pixels(blitted))
+    assert len(full_draws) == 5 and seen[0] != seen[2] and seen[0] == seen[-1]
+
+
+def test_a_range_seen_before_is_pasted_and_looks_the_same(dashboard, monkeypatch):
+    full_draws = _count_full_draws(dashboard, monkeypatch)
+    aging = dashboard.figure.axes[1]
+    first = aging.get_ylim()
+    dashboard.controls["credit_period"].value = 120  # more receivables: the aging axis drawn for a new range
+    assert aging.get_ylim() != first
+    dashboard.controls["credit_period"].value = 30  # back: its first picture pasted, not drawn again
+    assert aging.get_ylim() == first and len(y_axis_snapshot(aging)._saved) == 2 and full_draws == []
+    blitted = dashboard.png
+    dashboard._background_key = None
+    dashboard.redraw()
+    np.testing.assert_array_equal(_pixels(dashboard.png), _pixels(blitted))
 
 
 def test_plots_default_to_static_and_update_in_place(world):
@@ -194,16 +227,18 @@ def test_plots_default_to_static_and_update_in_place(world):
                                         limits=limits, months=12)
     ax = plots.plot_sales_by_grade(credit.sales_by_grade(before, rating))
     assert not any(p.get_animated() for p in ax.patches) and not ax.get_legend().get_animated()
+    assert not ax.yaxis.get_animated()
     for plot, update, table in (
             (plots.plot_sales_by_grade, plots.update_sales_by_grade, lambda sim: credit.sales_by_grade(sim, rating)),
             (plots.plot_aging, plots.update_aging, credit.aging),
             (plots.plot_profit_bridge, plots.update_profit_bridge, credit.summarise_policy)):
         ax = plot(table(before), ylim=(0, 1e4), animated=True)
-        assert all(p.get_animated() for p in ax.patches)
-        artists = update(ax, table(after))
-        assert set(ax.patches) <= set(artists)
-        if ax.get_legend() is not None:
-            assert ax.get_legend().get_animated() and artists[-1] is ax.get_legend()
+        assert all(p.get_animated() for p in ax.patches) and ax.yaxis.get_animated()
+        artists = update(ax, table(after), ylim=(0, 2e4))
+        assert set(ax.patches) <= set(artists) and ax.get_ylim() == (0, 2e4)
+        assert y_axis_snapshot(ax) in artists and y_axis_snapshot(ax) is y_axis_snapshot(ax)
+        if ax.get_legend() is not None:  # above the plot: in the background, never over the bars
+            assert not ax.get_legend().get_animated()
         fresh = plot(table(after))
         np.testing.assert_allclose([(p.get_y(), p.get_height()) for p in ax.patches],
                                    [(p.get_y(), p.get_height()) for p in fresh.patches], atol=1e-9)
