@@ -249,8 +249,10 @@ def bridge_range(current: tuple[float, float] | None, levels: np.ndarray) -> tup
 
 
 def _amount(value: float) -> str:
-    """A bar's value, CNY million: no decimals from 10 on, one below (a small cost must not read 0)."""
-    return f"{value:,.0f}" if abs(value) >= 10 or value == 0 else f"{value:,.1f}"
+    """A bar's value, CNY million: no decimals from 10 on, one below (a small cost must not read 0);
+    a loss with the minus sign of the tick labels."""
+    text = f"{value:,.0f}" if abs(value) >= 10 or value == 0 else f"{value:,.1f}"
+    return text.replace("-", "\u2212")
 
 
 def _bridge_values(levels: np.ndarray) -> list[tuple[float, float, str, bool]]:

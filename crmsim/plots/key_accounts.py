@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from .. import i18n
@@ -197,25 +198,33 @@ def plot_buying_centre(contacts: pd.DataFrame, account_name: str, ax: Axes | Non
     """
     ax = axes_or_new(ax, (6.4, 4.4))
     name_column = f"name_{i18n.get_language()}"
+    handles = []  # markers of one size: the dots' sizes show influence, which the x axis names
     for role, colour in _ROLE_COLOURS.items():
         rows = contacts[contacts["role"] == role]
         if len(rows):
             ax.scatter(rows["influence"], rows["attitude"], s=80 + 400 * rows["influence"], color=colour, alpha=0.8,
-                       label=i18n.t(f"role.{role}"), edgecolor="white")
+                       edgecolor="white")
+            handles.append(Line2D([], [], linestyle="", marker="o", markersize=8, color=colour, alpha=0.8,
+                                  label=i18n.t(f"role.{role}")))
     coaches = contacts[contacts["is_coach"]]
     if len(coaches):
         ax.scatter(coaches["influence"], coaches["attitude"], s=200 + 500 * coaches["influence"], facecolor="none",
-                   edgecolor="black", linewidth=2, label=i18n.t("ka.plot.coach"))
-    for _, person in contacts.iterrows():  # a handful of people: one label each
-        ax.annotate(str(person[name_column]), (person["influence"], person["attitude"]), xytext=(6, 6),
-                    textcoords="offset points", fontsize=8)
+                   edgecolor="black", linewidth=2)
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=10, markerfacecolor="none",
+                              markeredgecolor="black", markeredgewidth=2, label=i18n.t("ka.plot.coach")))
+    for _, person in contacts.iterrows():  # a handful of people: one label each, under the dot near the top
+        high = person["attitude"] > 0.8
+        ax.annotate(str(person[name_column]), (person["influence"], person["attitude"]),
+                    xytext=(6, -8 if high else 6), va="top" if high else "baseline", textcoords="offset points",
+                    fontsize=8)
     ax.axhline(0.0, color="grey", linewidth=0.8)
     ax.set_xlim(0.0, 1.05)
     ax.set_ylim(-1.1, 1.1)
     ax.set_xlabel(i18n.t("ka.plot.influence"))
     ax.set_ylabel(i18n.t("ka.plot.attitude"))
     # People can stand anywhere on the map: the legend goes above it.
-    legend_above(ax, i18n.t("ka.plot.centre_title", name=account_name), fontsize=8)
+    legend_above(ax, i18n.t("ka.plot.centre_title", name=account_name), handles, [h.get_label() for h in handles],
+                 fontsize=8)
     return ax
 
 

@@ -20,6 +20,7 @@ from crmsim import credit  # noqa: E402
 from crmsim.plots import credit as plots  # noqa: E402
 from crmsim.plots.blitting import y_axis_snapshot  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
+from plot_checks import hidden_by_legends  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -254,3 +255,83 @@ def test_dashboard_builds_its_own_world_and_takes_keywords_after_it():
     assert len(board.world.customers) == 200 and board.result.simulation.months == 2
     with pytest.raises(TypeError):
         CreditCommitteeDashboard(None, 3)
+
+
+# --- what a person sees: legends hide no data, the profit bridge shows its costs and its broken axis -----------
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_legend_hides_data_on_the_dashboard_or_the_notebook_plots(world, language):
+    crmsim.set_language(language)
+    board = CreditCommitteeDashboard(world=world, months=12, seed=1)
+    assert hidden_by_legends(board.figure) == []
+    board.controls["credit_period"].value = 120  # bigger bars, other ranges
+    board.controls["cutoff"].value = 0
+    assert hidden_by_legends(board.figure) == []
+    file = credit.credit_file(world, seed=world.seed)
+    rating = credit.rate(file)
+    sim = credit.simulate_receivables(world, credit.CreditPolicy(), rating=rating, limits=credit.credit_limits(file),
+                                      months=12, seed=7)
+    sweep = credit.policy_sweep(world, credit.CreditPolicy(), field="credit_period", values=[15, 30, 60, 120],
+                                months=6, file=file)
+    bad = sim.accounts["defaulted"]
+    for ax in (plots.plot_sales_by_grade(credit.sales_by_grade(sim, rating)),
+               plots.plot_receivables(credit.receivables_by_month(sim)),
+               plots.plot_tradeoff(sweep, "credit_period"),
+               plots.plot_roc(credit.roc_curve(rating["score"], bad), credit.auc(rating["score"], bad))):
+        assert hidden_by_legends(ax.figure) == [], ax.get_title()
+        plt.close(ax.figure)
+
+
+def _summary(contribution: float, bad_debt: float, discount: float, interest: float, collection: float) -> pd.Series:
+    costs = bad_debt + discount + interest + collection
+    return pd.Series({"contribution": contribution, "bad_debt": bad_debt, "discount_cost": discount,
+                      "interest_cost": interest, "collection_cost": collection, "profit": contribution - costs})
+
+
+def _bridge_values(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts if t.get_gid() == "credit-bridge-value"]
+
+
+def _breaks_shown(ax) -> bool:
+    marks = [c for c in ax.collections if c.get_gid() == "credit-bridge-break"]
+    assert len(marks) == 2
+    return all(m.get_visible() for m in marks)
+
+
+def test_the_profit_bridge_zooms_on_the_costs_and_marks_its_broken_axis():
+    # Notebook 04's case: costs of 8 % of the contribution, one of them tiny.
+    ax = plots.plot_profit_bridge(_summary(4548e6, 330e6, 0.0, 125e6, 4.4e6))
+    low, high = ax.get_ylim()
+    assert 0 < low < 4548 - 460 and high >= 4548  # zoomed, every level inside
+    assert _breaks_shown(ax)
+    assert ax.get_ylabel() == crmsim.t("credit.plot.bridge.y_broken", start=low) and f"{low:,.0f}" in ax.get_ylabel()
+    assert ax.get_yticks()[0] >= low  # no tick pretends to be zero
+    # Every bar says its value, the costs with a minus sign, the small one with a decimal.
+    assert _bridge_values(ax) == ["4,548", "\u2212330", "0", "\u2212125", "\u22124.4", "4,089"]
+    # The costs are visible: the bars of costs of 2 % or more of the contribution are tall enough to see.
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    bars = [p for p in ax.patches if p.get_gid() == "credit-bridge"]
+    assert bars[1].get_window_extent(renderer).height >= 10 and bars[3].get_window_extent(renderer).height >= 4
+    assert hidden_by_legends(ax.figure) == []
+    plt.close(ax.figure)
+
+
+def test_the_profit_bridge_from_zero_has_no_break_marks():
+    ax = plots.plot_profit_bridge(_summary(1000e6, 500e6, 50e6, 100e6, 10e6))  # costs a third: range from zero
+    assert ax.get_ylim()[0] == 0 and not _breaks_shown(ax)
+    assert ax.get_ylabel() == crmsim.t("credit.plot.bridge.y")
+    loss = plots.plot_profit_bridge(_summary(100e6, 150e6, 0.0, 20e6, 1e6))  # a loss: below zero, no break
+    assert loss.get_ylim()[0] < -71 and not _breaks_shown(loss)
+    assert _bridge_values(loss)[-1] == "\u221271"
+    plt.close("all")
+
+
+def test_the_dashboards_bridge_breaks_and_mends_its_axis_as_the_range_moves(dashboard):
+    bridge = dashboard.figure.axes[2]
+    dashboard.controls["cutoff"].value = 0
+    dashboard.controls["credit_period"].value = 120  # costs grow: the range may reach zero
+    for name, value in [("credit_period", 15), ("cutoff", 90), ("credit_period", 120), ("cutoff", 0)]:
+        dashboard.controls[name].value = value
+        low = bridge.get_ylim()[0]
+        assert _breaks_shown(bridge) == (low > 0)
+        assert (f"{low:,.0f}" in bridge.get_ylabel()) == (low > 0)

@@ -17,6 +17,7 @@ from crmsim import key_accounts as ka  # noqa: E402
 from crmsim.plots import key_accounts as kplots  # noqa: E402
 from crmsim.plots.blitting import legend_snapshot, y_axis_snapshot  # noqa: E402
 from crmsim.widgets.key_accounts import KeyAccountDashboard  # noqa: E402
+from plot_checks import hidden_by_legends  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +266,23 @@ def test_percentages_out_of_range_or_unreadable_are_refused_visibly(world, name,
 def test_percentage_boxes_show_percentages(dashboard):
     assert dashboard.controls["bid_discount"].text.value == "8%"
     assert dashboard.controls["drop_risk_above"].text.value == "75%"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_legend_hides_data_on_the_dashboard_or_the_notebook_plots(world, result, language):
+    crmsim.set_language(language)
+    board = KeyAccountDashboard(world, seed=1)
+    assert hidden_by_legends(board.figure) == []
+    board.controls["rep"].value = board.controls["rep"].options[1][1]  # another rep: other ranges
+    board.controls["bid_discount"].value = 0.3
+    assert hidden_by_legends(board.figure) == []
+    opportunity = ka.example_opportunity(result)
+    customer = int(result.opportunities.set_index("opportunity_id").loc[opportunity, "customer_id"])
+    people = world.contacts[world.contacts["customer_id"] == customer]
+    for ax in (kplots.plot_timeline(ka.timeline(result, opportunity), opportunity),
+               kplots.plot_buying_centre(people, "Test Co."),
+               kplots.plot_forecast(ka.forecast_by_month(result)),
+               kplots.plot_monthly_revenue(ka.monthly_revenue(result), 100.0),
+               kplots.plot_cycle_time(ka.cycle_time(result))):
+        assert ax.get_legend() is not None and hidden_by_legends(ax.figure) == [], ax.get_title()
+        plt.close(ax.figure)
