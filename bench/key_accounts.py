@@ -7,11 +7,14 @@ Prints the figures, then one final line:
   accounts and run them through the six stages (median of 5; the world
   itself is built once beforehand and not timed);
 - median_update_ms: the notebook-03 dashboard's recompute (model and
-  analysis) at its default size, median over 21 control changes;
-- median_redraw_ms: its figure update (the data of the three panels drawn
-  on the saved background, or the whole figure when the axes change, and
-  encoded as PNG), median over the same changes; how many changes needed
-  the whole figure is printed too.
+  analysis) at its default size, median over every change of :data:`CHANGES`,
+  twice (every control moves, the rep too: its y ranges are the rep's);
+- median_redraw_ms: its figure update (the data of the three panels, their
+  y axes and legends drawn on the saved background, or the whole figure when
+  the background changes, and encoded as PNG), median over the same
+  changes; how many changes needed the whole figure is printed too, and
+  the slowest change (``worst_redraw_ms=...``, target <= 150) before the
+  final line.
 
 Targets (2-core machine): opps_100k_s <= 1, median_update_ms <= 50,
 median_redraw_ms <= 150.
@@ -31,16 +34,20 @@ from crmsim.widgets.key_accounts import KeyAccountDashboard  # noqa: E402
 from timing import summary_lines, time_changes, timed  # noqa: E402
 
 N_OPPORTUNITIES = 100_000
-N_CHANGES = 24
-# The control changes cycled through: every lever of the rep's policy.
+# The control changes cycled through: every control of the dashboard, the rep included (another rep has
+# other y ranges, a policy that wins much more or much less leaves them).
 CHANGES = [
     ("bid_discount", (0.12, 0.03, 0.08)),
     ("effort_A", (8, 2, 4)),
+    ("effort_B", (6, 0, 2)),
     ("effort_C", (4, 0, 1)),
-    ("monthly_hours", (180, 60, 120)),
+    ("effort_D", (3, 0)),
+    ("monthly_hours", (200, 20, 120)),
     ("develop_coach", (False, True)),
-    ("drop_risk_above", (0.5, 0.95, 0.75)),
+    ("drop_risk_above", (0.3, 0.95, 0.75)),
+    ("rep", (2, 5, 0)),
 ]
+N_CHANGES = 2 * sum(len(values) for _, values in CHANGES)
 
 
 def run_100k(world) -> ka.KeyAccountsRun:

@@ -12,9 +12,31 @@ MONEY_COLUMNS = frozenset({"credit_sales", "cash_sales", "lost_sales", "bad_debt
                            "sales", "potential_sales", "interest_cost", "profit", "contribution", "discount_cost",
                            "collection_cost", "receivables_end", "average_receivables", "amount", "formula",
                            "simulated"})
-#: Columns of the step-by-step views (rating and limit steps), shown as computed:
-#: their rounding is part of the step.
-STEP_COLUMNS = frozenset({"value", "points", "weight", "weighted", "credit_percent", "mean_points", "push"})
+#: Rows of :func:`~crmsim.credit.limit_steps` (its index) whose ``credit_percent`` is an amount in CNY, or a factor.
+LIMIT_AMOUNT_ROWS = frozenset({"base", "combined"})
+LIMIT_FACTOR_ROWS = frozenset({"multiplier"})
+
+
+def _texts(values: pd.Series, format_one) -> pd.Series:
+    texts = ["" if pd.isna(v) else format_one(float(v)) for v in values]
+    return pd.Series(texts, index=values.index, name=values.name, dtype=object)
+
+
+def _minus(text: str) -> str:
+    return text.replace("-", "\u2212")
+
+
+def natural_number(value: float) -> str:
+    """A number as a person writes it: whole numbers without decimals, others to at most three
+    (``360``, ``0.12``, ``1.568``); for columns whose rows are each a different quantity."""
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return _minus("0" if text in ("-0", "") else text)
+
+
+def _decimals_needed(values: pd.Series, most: int) -> int:
+    """The fewest decimals (up to ``most``) that show every value of the column exactly."""
+    finite = values.dropna().to_numpy(dtype=float)
+    return next((d for d in range(most) if (abs(finite - finite.round(d)) < 1e-9).all()), most)
 
 
 def credit_numbers(column: str, values: pd.Series) -> pd.Series | None:
@@ -24,11 +46,28 @@ def credit_numbers(column: str, values: pd.Series) -> pd.Series | None:
     (readable, and robust to float dust), shares in [0, 1] of columns named
     ``*rate`` or ``*share`` as percentages with one decimal, other floats
     with two decimals (none from 1,000 on or for 0), integers with thousands
-    separators; a missing number is shown blank. The step views' columns
-    (:data:`STEP_COLUMNS`) are left as they are (None).
+    separators; a missing number is shown blank. The step views: a
+    ``value`` column (each row another quantity: a factor's value, a model
+    parameter) as :func:`natural_number`, ``points`` and ``weight`` with the
+    decimals they need, ``weighted`` and ``mean_points`` with two, the
+    ``push`` with its sign, and :func:`~crmsim.credit.limit_steps`'
+    ``credit_percent`` as percentages, except its amounts (CNY, whole) and
+    its multiplier (``× 1.00``).
     """
-    if column in STEP_COLUMNS:
-        return None
+    if column == "value":
+        return _texts(values, natural_number)
+    if column in ("points", "weight"):
+        decimals = _decimals_needed(values, 1 if column == "points" else 3)
+        return _texts(values, lambda v: f"{v:,.{decimals}f}")
+    if column in ("weighted", "mean_points"):
+        return _texts(values, lambda v: f"{v:,.2f}")
+    if column == "push":
+        return _texts(values, lambda v: _minus(f"{v:+,.2f}"))
+    if column == "credit_percent":
+        rows = list(values.index)
+        texts = ["" if pd.isna(v) else f"{v:,.0f}" if row in LIMIT_AMOUNT_ROWS else f"\u00d7 {v:.2f}"
+                 if row in LIMIT_FACTOR_ROWS else f"{v:.0%}" for row, v in zip(rows, values)]
+        return pd.Series(texts, index=values.index, name=values.name, dtype=object)
     if column in MONEY_COLUMNS:
         texts = ["" if pd.isna(v) else f"{v / 1e6:,.2f}" for v in values]
     elif column.endswith(("rate", "share")):

@@ -155,10 +155,13 @@ def limit_steps(limits: pd.DataFrame, customer_id: int, rules: LimitRules = DEFA
 
     Returns
     -------
-    DataFrame with the columns ``investigated_item`` (codes: the
+    DataFrame indexed by ``investigated_item`` (codes: the
     :data:`LIMIT_ITEMS`, then ``base``, ``mean_percent``, ``multiplier`` and
-    ``combined``), ``item_grade`` (A-D; empty for the steps) and
-    ``credit_percent`` (each item's percentage, then the amount of each step).
+    ``combined``), with the columns ``item_grade`` (A-D; empty for the
+    steps) and ``credit_percent`` (each item's percentage as a fraction,
+    then the value of each step: the base limit in CNY, the mean
+    percentage, the multiplier, the limit in CNY). The row codes tell
+    :func:`crmsim.display.labelled` how to show each value.
     """
     if not isinstance(rules, LimitRules):
         raise TypeError(f"rules must be a LimitRules; got {type(rules).__name__}")
@@ -170,7 +173,8 @@ def limit_steps(limits: pd.DataFrame, customer_id: int, rules: LimitRules = DEFA
              ("mean_percent", "", round(row["mean_percent"], 4)),
              ("multiplier", "", rules.multiplier),
              ("combined", "", round(row["credit_limit"], 2))]
-    return pd.DataFrame(rows, columns=["investigated_item", "item_grade", "credit_percent"])
+    return pd.DataFrame(rows, columns=["investigated_item", "item_grade", "credit_percent"]).set_index(
+        "investigated_item")
 
 
 def review_limits(run: CreditRun, file: pd.DataFrame, *, target_growth: float = 0.05,

@@ -204,6 +204,8 @@ register({
     "credit.plot.aging.y": ("Open at the end (CNY million)", "期末未收金额（百万元）"),
     "credit.plot.bridge.title": ("From contribution to profit", "从边际贡献到利润"),
     "credit.plot.bridge.y": ("CNY million", "百万元"),
+    "credit.plot.bridge.y_broken": ("CNY million (axis broken: starts at {start:,.0f})",
+                                    "百万元（纵轴截断：从{start:,.0f}起）"),
     "credit.plot.bridge.contribution": ("Contribution", "边际贡献"),
     "credit.plot.bridge.bad_debt": ("Bad debt", "坏账"),
     "credit.plot.bridge.discount": ("Discounts", "现金折扣"),

@@ -171,7 +171,7 @@ register({
     "ka.plot.forecast": ("Weighted forecast", "加权预测"),
     "ka.plot.actual": ("Actually won", "实际赢单"),
     "ka.plot.revenue_title": ("Signed revenue by month", "每月签约销售额"),
-    "ka.plot.revenue": ("Signed in the month", "当月签约"),
+    "ka.plot.revenue": ("In the month", "当月签约"),
     "ka.plot.cumulative": ("Cumulative", "累计"),
     "ka.plot.goal": ("Cumulative goal", "累计目标"),
     "ka.plot.win_rate_title": ("Win rate by {by}", "按{by}的赢单率"),

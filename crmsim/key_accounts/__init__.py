@@ -26,6 +26,7 @@ from .forms import (FOLLOW_UP_FIELDS, HOURS_PER_CONTACT, contact_log, example_op
                     timeline, weekly_report)
 from .goals import goal_summary, goals_vs_actual, has_history, last_year_seed, rep_quota, suggested_goal
 from .grading import DEFAULT_GRADING_WEIGHTS, Grading, grade_accounts, grading_weights_table
+from .labels import ka_numbers
 from .opportunities import key_account_ids, prepare_key_accounts
 from .policy import RepPolicy, effort_by_grade, policy_from_effort
 from .process import (COACH_WORK_SHARE, COST_SHARE, HALF_EFFECT_HOURS, TYPICAL_CYCLE_MONTHS, KeyAccountsRun,
@@ -45,6 +46,7 @@ display.register_labels(
             "criterion": "ka.criterion", "field": "ka.form", "driver": "ka.driver", "meaning": "ka.meaning",
             "term": "ka.term"},
     bool_keys=("ka.yes", "ka.no"),
+    numbers=ka_numbers,  # one format per column: amounts with two decimals, rates as percentages
 )
 
 __all__ = [

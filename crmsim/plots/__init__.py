@@ -16,6 +16,8 @@ from typing import TypeVar
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.font_manager import FontProperties
+from matplotlib.legend import Legend
 from matplotlib.ticker import FuncFormatter
 
 from ..fonts import cjk_fonts, set_axes_fonts
@@ -66,4 +68,33 @@ def percent_axis(ax: Axes, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0%}"))
 
 
-__all__ = ["axes_or_new", "percent_axis", "plot_function"]
+def legend_above(ax: Axes, title: str, handles=None, labels=None, *, ncols: int | None = None,
+                 fontsize: str | float = "small") -> Legend:
+    """The legend in rows above the plot, under the title, which is lifted to make room for it.
+
+    A legend inside the axes hides whatever data fall under it, and where
+    the data fall depends on the data; above the axes it hides nothing,
+    whatever they are. ``ncols`` (default: every entry in one row) sets the
+    entries per row; the title goes ``title`` (pinned, so nothing measures
+    tick labels to place it). Returns the legend.
+    """
+    if handles is None:
+        handles, labels = ax.get_legend_handles_labels()
+    ncols = max(1, len(handles) if ncols is None else ncols)
+    rows = -(-len(handles) // ncols)
+    legend = ax.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=ncols,
+                       frameon=False, fontsize=fontsize, borderaxespad=0.2, handlelength=1.5,
+                       handletextpad=0.5, columnspacing=1.2)
+    ax.set_title(title, y=1.0, pad=title_pad_over_legend(rows, fontsize))
+    return legend
+
+
+def title_pad_over_legend(rows: int = 1, fontsize: str | float = "small") -> float:
+    """The title's pad (points) that puts it over a :func:`legend_above` of ``rows`` rows; give it to the
+    titles of neighbouring panels without a legend, so that the titles of a figure stay in line."""
+    size = FontProperties(size=fontsize).get_size_in_points()
+    # A row of CJK text is about 1.5 font sizes tall, the space between rows 0.5 and the padding 1.
+    return 4 + size * (1.2 + 1.5 * rows + 0.5 * (rows - 1))
+
+
+__all__ = ["axes_or_new", "legend_above", "percent_axis", "plot_function", "title_pad_over_legend"]

@@ -10,11 +10,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from .. import i18n
 from ..display import labelled
-from . import axes_or_new, percent_axis, plot_function
+from . import axes_or_new, legend_above, percent_axis, plot_function
+from .blitting import legend_snapshot, y_axis_snapshot
 
 _STAGE_COLOURS = ("#4c72b0", "#55a868", "#c44e52", "#8172b2", "#ccb974", "#64b5cd")
 _ROLE_COLOURS = {"decision_maker": "#c44e52", "influencer": "#4c72b0", "user": "#55a868", "gatekeeper": "#8172b2"}
@@ -53,12 +55,27 @@ def _by_gid(ax: Axes) -> dict:
     return found
 
 
-def _legend_of(ax: Axes, animated: bool) -> None:
-    """Mark the legend animated with the data: it sits over them, so a
-    dashboard that redraws only the data draws it again after them."""
-    legend = ax.get_legend()
-    if legend is not None and animated:
-        legend.set_animated(True)
+def _animate_axes(ax: Axes, animated: bool) -> None:
+    """Mark the y axis and the legend animated: in a dashboard that redraws only the data they are
+    redrawn with them (as snapshots, :mod:`crmsim.plots.blitting`), so a new y range or a new
+    legend entry costs no redraw of the whole figure."""
+    if animated:
+        ax.yaxis.set_animated(True)
+        if ax.get_legend() is not None:
+            ax.get_legend().set_animated(True)
+
+
+def _snapshots(ax: Axes) -> list:
+    """The snapshots of what :func:`_animate_axes` animated on ``ax``, to draw before the data."""
+    shots = [y_axis_snapshot(ax)] if ax.yaxis.get_animated() else []
+    if ax.get_legend() is not None and ax.get_legend().get_animated():
+        shots.append(legend_snapshot(ax))
+    return shots
+
+
+def _set_ylim(ax: Axes, ylim: tuple[float, float] | None) -> None:
+    if ylim is not None and tuple(ax.get_ylim()) != tuple(ylim):
+        ax.set_ylim(*ylim)
 
 
 def _fixed_positions(ax: Axes) -> None:
@@ -91,6 +108,13 @@ def _funnel_labels(funnel: pd.DataFrame):
     return entered, y, gap, counts
 
 
+def _funnel_xlim(ax: Axes, entered: np.ndarray) -> None:
+    """Room for the widest bar and the labels either side; the axis has no ticks, so a new range
+    changes nothing in a dashboard's background."""
+    width = max(entered.max(), 1.0)
+    ax.set_xlim(-width * 1.05, width * 0.8)
+
+
 @plot_function
 def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = False) -> Axes:
     """Centred bars, one per stage, as wide as the opportunities entering it,
@@ -98,19 +122,17 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = F
 
     ``funnel`` is :func:`crmsim.key_accounts.funnel`. ``animated`` (default
     off: a plain figure) marks the bars and their labels animated, for
-    dashboards that redraw only the data (:func:`update_funnel`); the x range
-    then depends only on the number of leads (the first stage).
+    dashboards that redraw only the data (:func:`update_funnel`).
     """
     ax = axes_or_new(ax)
     entered, y, gap, counts = _funnel_labels(funnel)
     _bars(ax, y, entered, start=-entered / 2, horizontal=True, color=_STAGE_COLOURS[:len(entered)],
           animated=animated, gid="ka-funnel-bars")
-    width = max(entered.max(), 1.0)
     for yi, n, count, label in zip(y, entered, counts, _stage_labels(funnel.index)):
         ax.text(-n / 2 - gap, yi, label, va="center", ha="right", fontsize=9, animated=animated,
                 gid="ka-funnel-stage")
         ax.text(n / 2 + gap, yi, count, va="center", fontsize=8, animated=animated, gid="ka-funnel-count")
-    ax.set_xlim(-width * 1.05, width * 0.8)
+    _funnel_xlim(ax, entered)
     ax.set_ylim(-0.6, len(entered) - 0.4)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -126,9 +148,10 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, animated: bool = F
 @plot_function
 def update_funnel(ax: Axes, funnel: pd.DataFrame) -> list:
     """Put ``funnel`` into the bars and labels that :func:`plot_funnel` drew on
-    ``ax`` (same stages, same number of leads); returns them in drawing order."""
+    ``ax`` (same stages; the x range follows the number of leads); returns them in drawing order."""
     artists = _by_gid(ax)
     entered, y, gap, counts = _funnel_labels(funnel)
+    _funnel_xlim(ax, entered)
     bars = artists["ka-funnel-bars"]
     bars.set_verts(_bar_corners(y, entered, start=-entered / 2, horizontal=True))
     stages, numbers = artists["ka-funnel-stage"], artists["ka-funnel-count"]
@@ -162,8 +185,7 @@ def plot_timeline(timeline: pd.DataFrame, opportunity_id: int, ax: Axes | None =
               for s, k in zip(timeline["stage"], timeline["key_node"])]
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(i18n.t("ka.plot.days_since_lead"))
-    ax.set_title(i18n.t("ka.plot.timeline_title", id=opportunity_id), y=1.0)
-    ax.legend(loc="upper right", fontsize=8)
+    legend_above(ax, i18n.t("ka.plot.timeline_title", id=opportunity_id), fontsize=8)
     return ax
 
 
@@ -176,25 +198,33 @@ def plot_buying_centre(contacts: pd.DataFrame, account_name: str, ax: Axes | Non
     """
     ax = axes_or_new(ax, (6.4, 4.4))
     name_column = f"name_{i18n.get_language()}"
+    handles = []  # markers of one size: the dots' sizes show influence, which the x axis names
     for role, colour in _ROLE_COLOURS.items():
         rows = contacts[contacts["role"] == role]
         if len(rows):
             ax.scatter(rows["influence"], rows["attitude"], s=80 + 400 * rows["influence"], color=colour, alpha=0.8,
-                       label=i18n.t(f"role.{role}"), edgecolor="white")
+                       edgecolor="white")
+            handles.append(Line2D([], [], linestyle="", marker="o", markersize=8, color=colour, alpha=0.8,
+                                  label=i18n.t(f"role.{role}")))
     coaches = contacts[contacts["is_coach"]]
     if len(coaches):
         ax.scatter(coaches["influence"], coaches["attitude"], s=200 + 500 * coaches["influence"], facecolor="none",
-                   edgecolor="black", linewidth=2, label=i18n.t("ka.plot.coach"))
-    for _, person in contacts.iterrows():  # a handful of people: one label each
-        ax.annotate(str(person[name_column]), (person["influence"], person["attitude"]), xytext=(6, 6),
-                    textcoords="offset points", fontsize=8)
+                   edgecolor="black", linewidth=2)
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=10, markerfacecolor="none",
+                              markeredgecolor="black", markeredgewidth=2, label=i18n.t("ka.plot.coach")))
+    for _, person in contacts.iterrows():  # a handful of people: one label each, under the dot near the top
+        high = person["attitude"] > 0.8
+        ax.annotate(str(person[name_column]), (person["influence"], person["attitude"]),
+                    xytext=(6, -8 if high else 6), va="top" if high else "baseline", textcoords="offset points",
+                    fontsize=8)
     ax.axhline(0.0, color="grey", linewidth=0.8)
     ax.set_xlim(0.0, 1.05)
     ax.set_ylim(-1.1, 1.1)
     ax.set_xlabel(i18n.t("ka.plot.influence"))
     ax.set_ylabel(i18n.t("ka.plot.attitude"))
-    ax.set_title(i18n.t("ka.plot.centre_title", name=account_name), y=1.0)
-    ax.legend(loc="lower left", fontsize=8)
+    # People can stand anywhere on the map: the legend goes above it.
+    legend_above(ax, i18n.t("ka.plot.centre_title", name=account_name), handles, [h.get_label() for h in handles],
+                 fontsize=8)
     return ax
 
 
@@ -205,10 +235,11 @@ def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: 
 
     ``monthly`` is :func:`crmsim.key_accounts.forecast_by_month`.
     ``show_pipeline`` (default True) draws the open pipeline as grey bars
-    behind the lines; a small panel may leave them out. ``animated`` (default
-    off: a plain figure) marks the bars, the lines and the legend over them
-    animated, for dashboards that redraw only the data (:func:`update_forecast`);
-    they should then fix the y range with ``ylim`` (CNY m; default: matplotlib's).
+    behind the lines; a small panel may leave them out. The legend sits
+    above the plot, where it hides no data. ``animated`` (default off: a
+    plain figure) marks the bars, the lines, the y axis and the legend
+    animated, for dashboards that redraw only them (:func:`update_forecast`);
+    they should then give the y range with ``ylim`` (CNY m; default: matplotlib's).
     """
     ax = axes_or_new(ax)
     x = np.arange(len(monthly))
@@ -220,21 +251,21 @@ def plot_forecast(monthly: pd.DataFrame, ax: Axes | None = None, show_pipeline: 
     ax.plot(x, monthly["actual"], marker="s", color="#c44e52", label=i18n.t("ka.plot.actual"),
             animated=animated, gid="ka-actual")
     _month_ticks(ax, monthly["month"])
-    if ylim is not None:
-        ax.set_ylim(*ylim)
+    _set_ylim(ax, ylim)
     ax.yaxis.set_major_locator(MaxNLocator(5))
     _fixed_positions(ax)
     ax.set_ylabel(i18n.t("ka.plot.cny_m"))
-    ax.set_title(i18n.t("ka.plot.forecast_title"), y=1.0)
-    ax.legend(loc="upper right", fontsize=8)
-    _legend_of(ax, animated)
+    legend_above(ax, i18n.t("ka.plot.forecast_title"), fontsize=8)
+    _animate_axes(ax, animated)
     return ax
 
 
 @plot_function
-def update_forecast(ax: Axes, monthly: pd.DataFrame) -> list:
-    """Put ``monthly`` into the artists that :func:`plot_forecast` drew on ``ax``
-    (same months); returns them in drawing order, the legend last."""
+def update_forecast(ax: Axes, monthly: pd.DataFrame, ylim: tuple[float, float] | None = None) -> list:
+    """Put ``monthly`` (and the y range ``ylim``, CNY m) into the artists that :func:`plot_forecast`
+    drew on ``ax`` (same months); returns them in drawing order, the snapshots of the y axis and
+    the legend first (:mod:`crmsim.plots.blitting`)."""
+    _set_ylim(ax, ylim)
     artists = _by_gid(ax)
     x = np.arange(len(monthly))
     changed = []
@@ -244,7 +275,7 @@ def update_forecast(ax: Axes, monthly: pd.DataFrame) -> list:
     for gid, column in (("ka-forecast", "forecast"), ("ka-actual", "actual")):
         artists[gid].set_data(x, monthly[column].to_numpy())
         changed.append(artists[gid])
-    return changed + ([ax.get_legend()] if ax.get_legend() is not None else [])
+    return _snapshots(ax) + changed
 
 
 @plot_function
@@ -253,10 +284,11 @@ def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None
     """Revenue signed each month, the cumulative total and the cumulative goal.
 
     ``revenue`` is :func:`crmsim.key_accounts.monthly_revenue`; without a
-    ``yearly_goal`` (CNY m, default None) no goal line is drawn. ``animated``
-    (default off: a plain figure) marks the bars, the lines and the legend
-    over them animated, for dashboards that redraw only the data
-    (:func:`update_monthly_revenue`); they should then fix the y range with
+    ``yearly_goal`` (CNY m, default None) no goal line is drawn. The legend
+    sits above the plot, where it hides no data. ``animated`` (default off:
+    a plain figure) marks the bars, the lines, the y axis and the legend
+    animated, for dashboards that redraw only them
+    (:func:`update_monthly_revenue`); they should then give the y range with
     ``ylim`` (CNY m; default from 0 to the data).
     """
     ax = axes_or_new(ax)
@@ -266,35 +298,58 @@ def plot_monthly_revenue(revenue: pd.DataFrame, yearly_goal: float | None = None
     ax.plot(x, revenue["cumulative_revenue"], marker="o", color="#333333", label=i18n.t("ka.plot.cumulative"),
             animated=animated, gid="ka-cumulative")
     if yearly_goal is not None:
-        ax.plot(x, yearly_goal / 12.0 * (x + 1), linestyle="--", color="#c44e52", label=i18n.t("ka.plot.goal"),
-                animated=animated, gid="ka-goal")
+        _goal_line(ax, x, yearly_goal, animated)
     _month_ticks(ax, revenue["month"])
     if ylim is not None:
-        ax.set_ylim(*ylim)
+        _set_ylim(ax, ylim)
     else:
         ax.set_ylim(bottom=0.0)
     ax.yaxis.set_major_locator(MaxNLocator(5))
     _fixed_positions(ax)
     ax.set_ylabel(i18n.t("ka.plot.cny_m"))
-    ax.set_title(i18n.t("ka.plot.revenue_title"), y=1.0)
-    ax.legend(loc="upper left", fontsize=8)
-    _legend_of(ax, animated)
+    _revenue_legend(ax)
+    _animate_axes(ax, animated)
     return ax
 
 
+def _goal_line(ax: Axes, x: np.ndarray, yearly_goal: float, animated: bool):
+    return ax.plot(x, yearly_goal / 12.0 * (x + 1), linestyle="--", color="#c44e52", label=i18n.t("ka.plot.goal"),
+                   animated=animated, gid="ka-goal")[0]
+
+
+def _revenue_legend(ax: Axes) -> None:
+    """The legend of what the revenue panel shows (the goal line only when it is shown), in one row."""
+    shown = [a for a in (*ax.collections, *ax.lines) if a.get_visible() and a.get_label()[:1] != "_"]
+    legend_above(ax, i18n.t("ka.plot.revenue_title"), shown, [a.get_label() for a in shown], ncols=3, fontsize=8)
+
+
 @plot_function
-def update_monthly_revenue(ax: Axes, revenue: pd.DataFrame, yearly_goal: float | None = None) -> list:
-    """Put ``revenue`` (and the goal) into the artists that :func:`plot_monthly_revenue`
-    drew on ``ax`` (same months); returns them in drawing order, the legend last."""
+def update_monthly_revenue(ax: Axes, revenue: pd.DataFrame, yearly_goal: float | None = None,
+                           ylim: tuple[float, float] | None = None) -> list:
+    """Put ``revenue``, the goal (drawn, or hidden for None) and the y range ``ylim`` (CNY m) into
+    the artists that :func:`plot_monthly_revenue` drew on ``ax`` (same months); returns them in
+    drawing order, the snapshots of the y axis and the legend first (:mod:`crmsim.plots.blitting`)."""
+    _set_ylim(ax, ylim)
     artists = _by_gid(ax)
     x = np.arange(len(revenue))
     artists["ka-revenue"].set_verts(_bar_corners(x, revenue["revenue"]))
     artists["ka-cumulative"].set_data(x, revenue["cumulative_revenue"].to_numpy())
     changed = [artists["ka-revenue"], artists["ka-cumulative"]]
-    if "ka-goal" in artists and yearly_goal is not None:
-        artists["ka-goal"].set_data(x, yearly_goal / 12.0 * (x + 1))
-        changed.append(artists["ka-goal"])
-    return changed + ([ax.get_legend()] if ax.get_legend() is not None else [])
+    goal = artists.get("ka-goal")
+    had_goal = goal is not None and goal.get_visible()
+    if yearly_goal is not None:
+        if goal is None:
+            goal = _goal_line(ax, x, yearly_goal, animated=artists["ka-revenue"].get_animated())
+        goal.set_data(x, yearly_goal / 12.0 * (x + 1))
+        goal.set_visible(True)
+        changed.append(goal)
+    elif goal is not None:
+        goal.set_visible(False)
+    if had_goal != (yearly_goal is not None):  # another rep, with or without a goal: another legend
+        animated = ax.get_legend().get_animated()
+        _revenue_legend(ax)
+        _animate_axes(ax, animated)
+    return _snapshots(ax) + changed
 
 
 @plot_function
@@ -319,8 +374,7 @@ def plot_cycle_time(cycle: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.bar(x + 0.2, cycle["p90_days"], width=0.4, color="#a6bddb", label=i18n.t("ka.plot.p90"))
     ax.set_xticks(x, _stage_labels(cycle.index), rotation=20)
     ax.set_ylabel(i18n.t("ka.plot.days"))
-    ax.set_title(i18n.t("ka.plot.cycle_title"), y=1.0)
-    ax.legend(loc="upper left", fontsize=8)
+    legend_above(ax, i18n.t("ka.plot.cycle_title"), fontsize=8)  # over the bars it hides the early stages
     return ax
 
 

@@ -3,7 +3,6 @@ terms and collection, and sees approvals, sales, aging, DSO, bad debt and profit
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -17,39 +16,15 @@ from .. import i18n
 from ..credit import (COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD, DISCOUNT_OFFERS, CreditPolicy,
                       CreditRun, aging, credit_file, credit_limits, group_weights_or_equal, prepare_credit, rate,
                       sales_by_grade, simulate_receivables, summarise_policy, with_discount_offer)
-from ..plots.credit import plot_aging, plot_profit_bridge, plot_sales_by_grade, profit_bridge_levels, \
+from ..plots.credit import bridge_range, plot_aging, plot_profit_bridge, plot_sales_by_grade, profit_bridge_levels, \
     update_aging, update_profit_bridge, update_sales_by_grade
-from ..plots.ranges import NICE_STEPS, nice_ceiling, sticky_range
+from ..plots import title_pad_over_legend
+from ..plots.blitting import snapshots_first
+from ..plots.ranges import sticky_range
 from ..seeding import SeedLike
 from ..validation import check_int
 from ..world import World, make_world
 from . import STYLE, Dashboard, dropdown_layout, slider_layout
-
-
-def _bridge_range(current: tuple[float, float] | None, levels: np.ndarray) -> tuple[float, float]:
-    """Y range of the profit bridge: zoomed on the top so the costs show, on a grid of nice steps.
-
-    Kept while all steps fit, there is room of at least the total cost below
-    them (or zero is shown) and it is at most 2.5 times as tall as a fresh
-    range would be; a fresh range is at most 1.7 times as tall as needed, so
-    asking again with the same data keeps it. (A zoom, not a range from zero:
-    :func:`crmsim.plots.ranges.sticky_range` does not fit it.)
-    """
-    high, low = float(levels.max()), float(levels.min())
-    gap = high - low
-    if low > 0:
-        bottom = max(0.0, low - 2.5 * max(gap, 1e-9))
-        floor = max(0.0, low - gap)
-    else:  # a loss: show it all, below zero
-        bottom = floor = low * 1.1
-    wanted = (bottom, max(high, 0.0) + 0.02 * (max(high, 0.0) - bottom))  # a little room above the top
-    span = max(wanted[1] - wanted[0], 1e-3)
-    if current is not None and current[0] <= floor and current[1] >= high and \
-            current[1] - current[0] <= 2.5 * span:
-        return current
-    step = nice_ceiling(span / 6, NICE_STEPS)
-    bottom, top = math.floor(wanted[0] / step) * step, math.ceil(wanted[1] / step) * step
-    return (bottom, top if top > bottom else bottom + step)
 
 
 @dataclass(frozen=True)
@@ -68,12 +43,13 @@ class CreditCommitteeDashboard(Dashboard):
     """The credit committee: weigh the rating, set the cutoff, limits, terms and
     collection; see sales won and lost by grade, the aging and the profit bridge.
 
-    The redraw is light: axes, ticks and titles are rendered once into a
-    background and a change redraws only the bars (and the legend over them).
-    Each panel keeps its y range while the data fit it well and moves to a
-    new "nice" range (a full redraw) when they leave it, so the range shown
-    for a setting may depend on the settings tried before; the bars always
-    fit it.
+    The redraw is light: titles, legends and x axes are rendered once into a
+    background and a change redraws only the bars, their labels and the y
+    axes (blitting, see :meth:`Dashboard.background_key`); a new y range
+    therefore costs no redraw of the whole figure. Each panel keeps its y
+    range while the data fit it well and moves to a new "nice" range when
+    they leave it, so the range shown for a setting may depend on the
+    settings tried before; the bars always fit it.
 
     Parameters
     ----------
@@ -175,30 +151,32 @@ class CreditCommitteeDashboard(Dashboard):
         ylims = self._ylims
         ylims["grades"] = sticky_range(ylims["grades"], 0.0, float(by_grade.sum(axis=1).max(initial=0)) / 1e6)
         ylims["aging"] = sticky_range(ylims["aging"], 0.0, float(result.aging["amount"].max()) / 1e6)
-        ylims["bridge"] = _bridge_range(ylims["bridge"], profit_bridge_levels(result.summary))
+        ylims["bridge"] = bridge_range(ylims["bridge"], profit_bridge_levels(result.summary))
         return dict(ylims)
 
     def background_key(self, result: CreditCommitteeResult) -> Hashable:
-        # The axes, ticks and labels depend on the language, the grades and
-        # buckets shown and the y ranges; the bars are redrawn on top.
-        limits = self._limits(result)
-        return (i18n.get_language(), tuple(map(str, result.by_grade.index)), tuple(result.aging["bucket"]),
-                limits["grades"], limits["aging"], limits["bridge"])
+        # The titles, legends and x axes depend on the language and on the grades and buckets shown;
+        # the bars and the y axes (whose ranges follow the data) are redrawn on top.
+        return (i18n.get_language(), tuple(map(str, result.by_grade.index)), tuple(result.aging["bucket"]))
 
     def draw(self, result: CreditCommitteeResult, figure: Figure) -> None:
         grades, ages, bridge = figure.subplots(1, 3, width_ratios=(1.25, 1.0, 1.0), gridspec_kw=dict(
-            left=0.075, right=0.99, bottom=0.2, top=0.92, wspace=0.3))
+            left=0.075, right=0.99, bottom=0.2, top=0.86, wspace=0.3))
         limits = self._limits(result)
         # The lean variants (no default-rate axis, no share labels) keep redraws quick;
         # the summary line carries the numbers. The bars are animated: see update_artists.
         plot_sales_by_grade(result.by_grade, ax=grades, default_rate=False, ylim=limits["grades"], animated=True)
         plot_aging(result.aging, ax=ages, shares=False, ylim=limits["aging"], animated=True)
         plot_profit_bridge(result.summary, ax=bridge, ylim=limits["bridge"], animated=True)
+        for ax in (ages, bridge):  # titles in line with the one over the legend
+            ax.set_title(ax.get_title(), y=1.0, pad=title_pad_over_legend())
 
     def update_artists(self, result: CreditCommitteeResult, figure: Figure) -> list[Artist]:
         grades, ages, bridge = figure.axes
-        return [*update_sales_by_grade(grades, result.by_grade), *update_aging(ages, result.aging),
-                *update_profit_bridge(bridge, result.summary)]
+        limits = self._limits(result)
+        return snapshots_first([*update_sales_by_grade(grades, result.by_grade, ylim=limits["grades"]),
+                                *update_aging(ages, result.aging, ylim=limits["aging"]),
+                                *update_profit_bridge(bridge, result.summary, ylim=limits["bridge"])])
 
     def summarise(self, result: CreditCommitteeResult) -> str:
         s = result.summary

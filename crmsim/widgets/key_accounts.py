@@ -21,10 +21,12 @@ from ..key_accounts import (GRADES, KeyAccountsRun, RepPolicy, effort_by_grade, 
                             rep_quota, simulate_key_accounts, stage_win_rates)
 from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenue, update_forecast, update_funnel, \
     update_monthly_revenue
+from ..plots import title_pad_over_legend
+from ..plots.blitting import snapshots_first
 from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..seeding import SeedLike, root_sequence
 from ..world import World, check_world, make_world
-from . import STYLE, Dashboard, dropdown_layout, slider_layout
+from . import STYLE, Dashboard, PercentSlider, dropdown_layout, slider_layout
 
 
 #: Value of the rep control that means every rep.
@@ -66,11 +68,12 @@ class KeyAccountDashboard(Dashboard):
     """Allocate a rep's monthly effort across accounts by grade, choose a bid
     strategy, and watch the funnel, the forecast and 12 months of revenue.
 
-    The redraw is light: axes, ticks and titles are drawn once into a
-    background, and a change of policy redraws only the bars, curves, funnel
-    labels and legends on it (blitting, see :meth:`Dashboard.background_key`).
-    The y ranges are fixed per rep (see :meth:`forecast_limits`), so the
-    background is rebuilt only for another rep or when the data leave them.
+    The redraw is light: titles and x axes are drawn once into a background,
+    and a change of policy or rep redraws only the bars, curves, funnel
+    labels, y axes and legends on it (blitting, see
+    :meth:`Dashboard.background_key`; the y axes and legends are pasted when
+    they were drawn before, see :mod:`crmsim.plots.blitting`). The y ranges
+    are fixed per rep (see :meth:`forecast_limits`) while the data fit them.
 
     Parameters
     ----------
@@ -128,12 +131,11 @@ class KeyAccountDashboard(Dashboard):
         controls["develop_coach"] = widgets.Checkbox(value=defaults.develop_coach,
                                                      description=i18n.t("ka.widget.coach"),
                                                      style=STYLE, layout=widgets.Layout(width="auto"))
-        controls["bid_discount"] = widgets.FloatSlider(value=defaults.bid_discount, min=0.0, max=0.3, step=0.01,
-                                                       description=i18n.t("ka.widget.discount"), style=STYLE,
-                                                       readout_format=".0%")
-        controls["drop_risk_above"] = widgets.FloatSlider(value=defaults.drop_risk_above, min=0.3, max=1.0,
-                                                          step=0.05, description=i18n.t("ka.widget.risk"),
-                                                          style=STYLE)
+        # Percentages: a box beside each slider shows and accepts "8%", "8" or "0.08", and refuses the rest.
+        controls["bid_discount"] = PercentSlider(value=defaults.bid_discount, min=0.0, max=0.3, step=0.01,
+                                                 description=i18n.t("ka.widget.discount"))
+        controls["drop_risk_above"] = PercentSlider(value=defaults.drop_risk_above, min=0.3, max=1.0, step=0.05,
+                                                    description=i18n.t("ka.widget.risk"))
         for control in controls.values():
             if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
                 control.layout = slider_layout(control.description)
@@ -207,16 +209,17 @@ class KeyAccountDashboard(Dashboard):
         return (0.0, fixed_or_fresh(self._reference_ceilings(result.rep)[1], self._highs(result, self.months)[1]))
 
     def background_key(self, result: KeyAccountView):
-        """Everything the axes, ticks and titles depend on; the data are redrawn on top."""
-        return (i18n.get_language(), tuple(result.funnel.index), float(max(result.funnel["entered"].max(), 1)),
-                tuple(result.forecast["month"]), self.forecast_limits(result),
-                tuple(result.revenue["month"]), self.revenue_limits(result), result.goal is None)
+        """What the titles and x axes depend on; the data, the y axes (whose ranges follow the rep and
+        the data) and the legends (with or without a goal) are redrawn on top."""
+        return (i18n.get_language(), tuple(result.funnel.index), tuple(result.forecast["month"]),
+                tuple(result.revenue["month"]))
 
     def draw(self, result: KeyAccountView, figure: Figure) -> None:
         # Fixed margins (the base figure has no layout engine): the three panels never change shape.
         funnel_ax, forecast_ax, revenue_ax = figure.subplots(1, 3, gridspec_kw={
-            "left": 0.01, "right": 0.99, "bottom": 0.12, "top": 0.91, "wspace": 0.2})
+            "left": 0.01, "right": 0.99, "bottom": 0.12, "top": 0.85, "wspace": 0.2})
         plot_funnel(result.funnel, ax=funnel_ax, animated=True)
+        funnel_ax.set_title(funnel_ax.get_title(), y=1.0, pad=title_pad_over_legend(fontsize=8))  # in line
         plot_forecast(result.forecast, ax=forecast_ax, show_pipeline=False, animated=True,
                       ylim=self.forecast_limits(result))
         plot_monthly_revenue(result.revenue, yearly_goal=result.goal, ax=revenue_ax, animated=True,
@@ -224,8 +227,11 @@ class KeyAccountDashboard(Dashboard):
 
     def update_artists(self, result: KeyAccountView, figure: Figure) -> list:
         funnel_ax, forecast_ax, revenue_ax = figure.axes
-        return (update_funnel(funnel_ax, result.funnel) + update_forecast(forecast_ax, result.forecast)
-                + update_monthly_revenue(revenue_ax, result.revenue, yearly_goal=result.goal))
+        return snapshots_first(
+            update_funnel(funnel_ax, result.funnel)
+            + update_forecast(forecast_ax, result.forecast, ylim=self.forecast_limits(result))
+            + update_monthly_revenue(revenue_ax, result.revenue, yearly_goal=result.goal,
+                                     ylim=self.revenue_limits(result)))
 
     def summarise(self, result: KeyAccountView) -> str:
         if result.summary["leads"] == 0:

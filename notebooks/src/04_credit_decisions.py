@@ -219,6 +219,14 @@ labelled(credit.aging(sim), "credit")
     code("""
 ax = plot_receivables(credit.receivables_by_month(sim))
 """),
+    md("""
+From the contribution margin to the profit, cost by cost. The credit costs are small next to the contribution, so
+the y axis starts well above zero: the break marks on the axis and on the two tall bars say so, and the axis label
+says where it starts. Each bar carries its amount in CNY million.
+""", """
+从边际贡献到利润，逐项扣除信用成本。与边际贡献相比，各项信用成本都很小，所以纵轴不从零开始：纵轴和两根高柱上的截断标记提示了这一点，
+纵轴标题注明了起点。每根柱子都标有金额（百万元）。
+"""),
     code("""
 ax = plot_profit_bridge(credit.summarise_policy(sim))
 """),

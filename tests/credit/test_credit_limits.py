@@ -24,17 +24,25 @@ def test_four_step_limit(file, limits):
     doubled = credit.credit_limits(file, LimitRules(multiplier=2.0))
     np.testing.assert_allclose(doubled["credit_limit"], 2 * limits["credit_limit"])
     steps = credit.limit_steps(limits, int(file["customer_id"].iloc[0]))
-    assert steps.iloc[-1, 2] == pytest.approx(round(limits["credit_limit"].iloc[0], 2))
+    assert steps.loc["combined", "credit_percent"] == pytest.approx(round(limits["credit_limit"].iloc[0], 2))
 
 
 def test_limit_steps_are_a_coded_view(file, limits):
-    steps = credit.limit_steps(limits, int(file["customer_id"].iloc[0]))
-    assert list(steps.columns) == ["investigated_item", "item_grade", "credit_percent"]
-    assert list(steps["investigated_item"]) == [*credit.LIMIT_ITEMS, "base", "mean_percent", "multiplier",
-                                                "combined"]
+    customer = int(file["customer_id"].iloc[0])
+    steps = credit.limit_steps(limits, customer)
+    assert list(steps.columns) == ["item_grade", "credit_percent"] and steps.index.name == "investigated_item"
+    assert list(steps.index) == [*credit.LIMIT_ITEMS, "base", "mean_percent", "multiplier", "combined"]
     shown = labelled(steps, "credit", language="zh")
-    assert list(shown.columns) == ["考查项目", "等级", "信用百分率"]
-    assert shown.iloc[0, 0] == "营业额（同规模内）" and shown.iloc[-1, 0] == "第3步：信用额度（元）"
+    assert list(shown.columns) == ["等级", "信用百分率"] and shown.index.name == "考查项目"
+    assert shown.index[0] == "营业额（同规模内）" and shown.index[-1] == "第3步：信用额度（元）"
+    # Each step shown as what it is: percentages, amounts in CNY with separators, the multiplier as a factor.
+    row = limits.set_index("customer_id").loc[customer]
+    percent = shown["信用百分率"]
+    assert percent.iloc[0] == f"{row['percent_' + credit.LIMIT_ITEMS[0]]:.0%}"
+    assert percent["第1步：基础信用额度（元）"] == f"{row['base_limit']:,.0f}"
+    assert percent["第2步：平均信用百分率"] == f"{row['mean_percent']:.0%}"
+    assert percent["额度系数"] == "\u00d7 1.00" and percent.iloc[-1] == f"{row['credit_limit']:,.0f}"
+    assert "," in percent.iloc[-1] or row["credit_limit"] < 1000
 
 
 def test_review_limits(sim, file):

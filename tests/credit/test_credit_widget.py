@@ -18,7 +18,9 @@ from PIL import Image  # noqa: E402
 import crmsim  # noqa: E402
 from crmsim import credit  # noqa: E402
 from crmsim.plots import credit as plots  # noqa: E402
+from crmsim.plots.blitting import y_axis_snapshot  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
+from plot_checks import hidden_by_legends  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -157,16 +159,18 @@ def _bars(ax, gid: str) -> list:
     return [p for p in ax.patches if p.get_gid() == gid]
 
 
-def test_every_result_is_drawn_within_its_axes(dashboard, monkeypatch):
+def test_every_result_is_drawn_within_its_axes_and_new_ranges_need_no_full_redraw(dashboard, monkeypatch):
     full_draws = _count_full_draws(dashboard, monkeypatch)
     settings = [("credit_period", 120), ("cutoff", 0), ("collection", "lenient"), ("limit_multiplier", 3.0),
-                ("cutoff", 90), ("credit_period", 15), ("collection", "strict"), ("report", 3.0), ("discount", 3)]
-    keys = {dashboard._background_key}
+                ("cutoff", 90), ("credit_period", 15), ("collection", "strict"), ("report", 3.0), ("discount", 3),
+                ("financial", 0.0), ("nonfinancial", 3.0)]
+    key, ranges = dashboard._background_key, set()
     for name, value in settings:
         dashboard.controls[name].value = value
-        keys.add(dashboard._background_key)
+        assert dashboard._background_key == key and full_draws == []  # the y axes are redrawn with the data
         result = dashboard.result
         grades, ages, bridge = dashboard.figure.axes
+        ranges.add(tuple(ax.get_ylim() for ax in dashboard.figure.axes))
         # the bars show this result ...
         stacked = result.by_grade[["credit_sales", "cash_sales", "lost_sales"]].sum(axis=1).to_numpy() / 1e6
         lost = _bars(grades, "credit-grades-lost")
@@ -182,7 +186,37 @@ def test_every_result_is_drawn_within_its_axes(dashboard, monkeypatch):
         low, high = bridge.get_ylim()
         assert low <= min(levels.min(), 0) or low <= levels.min() - (levels.max() - levels.min())
         assert levels.max() <= high
-    assert len(keys) > 1 and len(full_draws) == len(keys) - 1  # a full draw exactly when the axes change
+    assert len(ranges) > 3  # the ranges did move
+
+
+def test_a_blitted_new_range_draws_like_a_full_redraw(dashboard, monkeypatch):
+    full_draws = _count_full_draws(dashboard, monkeypatch)
+    seen = []
+    for name, value in [("credit_period", 120), ("cutoff", 0), ("credit_period", 30), ("cutoff", 45),
+                        ("credit_period", 120)]:
+        dashboard.controls[name].value = value
+        blitted = dashboard.png
+        ylims = [ax.get_ylim() for ax in dashboard.figure.axes]
+        seen.append(ylims)
+        dashboard._background_key = None  # the whole figure drawn again, for the same result
+        dashboard.redraw()
+        assert [ax.get_ylim() for ax in dashboard.figure.axes] == ylims
+        np.testing.assert_array_equal(_pixels(dashboard.png), _pixels(blitted))
+    assert len(full_draws) == 5 and seen[0] != seen[2] and seen[0] == seen[-1]
+
+
+def test_a_range_seen_before_is_pasted_and_looks_the_same(dashboard, monkeypatch):
+    full_draws = _count_full_draws(dashboard, monkeypatch)
+    aging = dashboard.figure.axes[1]
+    first = aging.get_ylim()
+    dashboard.controls["credit_period"].value = 120  # more receivables: the aging axis drawn for a new range
+    assert aging.get_ylim() != first
+    dashboard.controls["credit_period"].value = 30  # back: its first picture pasted, not drawn again
+    assert aging.get_ylim() == first and len(y_axis_snapshot(aging)._saved) == 2 and full_draws == []
+    blitted = dashboard.png
+    dashboard._background_key = None
+    dashboard.redraw()
+    np.testing.assert_array_equal(_pixels(dashboard.png), _pixels(blitted))
 
 
 def test_plots_default_to_static_and_update_in_place(world):
@@ -194,16 +228,18 @@ def test_plots_default_to_static_and_update_in_place(world):
                                         limits=limits, months=12)
     ax = plots.plot_sales_by_grade(credit.sales_by_grade(before, rating))
     assert not any(p.get_animated() for p in ax.patches) and not ax.get_legend().get_animated()
+    assert not ax.yaxis.get_animated()
     for plot, update, table in (
             (plots.plot_sales_by_grade, plots.update_sales_by_grade, lambda sim: credit.sales_by_grade(sim, rating)),
             (plots.plot_aging, plots.update_aging, credit.aging),
             (plots.plot_profit_bridge, plots.update_profit_bridge, credit.summarise_policy)):
         ax = plot(table(before), ylim=(0, 1e4), animated=True)
-        assert all(p.get_animated() for p in ax.patches)
-        artists = update(ax, table(after))
-        assert set(ax.patches) <= set(artists)
-        if ax.get_legend() is not None:
-            assert ax.get_legend().get_animated() and artists[-1] is ax.get_legend()
+        assert all(p.get_animated() for p in ax.patches) and ax.yaxis.get_animated()
+        artists = update(ax, table(after), ylim=(0, 2e4))
+        assert set(ax.patches) <= set(artists) and ax.get_ylim() == (0, 2e4)
+        assert y_axis_snapshot(ax) in artists and y_axis_snapshot(ax) is y_axis_snapshot(ax)
+        if ax.get_legend() is not None:  # above the plot: in the background, never over the bars
+            assert not ax.get_legend().get_animated()
         fresh = plot(table(after))
         np.testing.assert_allclose([(p.get_y(), p.get_height()) for p in ax.patches],
                                    [(p.get_y(), p.get_height()) for p in fresh.patches], atol=1e-9)
@@ -219,3 +255,83 @@ def test_dashboard_builds_its_own_world_and_takes_keywords_after_it():
     assert len(board.world.customers) == 200 and board.result.simulation.months == 2
     with pytest.raises(TypeError):
         CreditCommitteeDashboard(None, 3)
+
+
+# --- what a person sees: legends hide no data, the profit bridge shows its costs and its broken axis -----------
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_legend_hides_data_on_the_dashboard_or_the_notebook_plots(world, language):
+    crmsim.set_language(language)
+    board = CreditCommitteeDashboard(world=world, months=12, seed=1)
+    assert hidden_by_legends(board.figure) == []
+    board.controls["credit_period"].value = 120  # bigger bars, other ranges
+    board.controls["cutoff"].value = 0
+    assert hidden_by_legends(board.figure) == []
+    file = credit.credit_file(world, seed=world.seed)
+    rating = credit.rate(file)
+    sim = credit.simulate_receivables(world, credit.CreditPolicy(), rating=rating, limits=credit.credit_limits(file),
+                                      months=12, seed=7)
+    sweep = credit.policy_sweep(world, credit.CreditPolicy(), field="credit_period", values=[15, 30, 60, 120],
+                                months=6, file=file)
+    bad = sim.accounts["defaulted"]
+    for ax in (plots.plot_sales_by_grade(credit.sales_by_grade(sim, rating)),
+               plots.plot_receivables(credit.receivables_by_month(sim)),
+               plots.plot_tradeoff(sweep, "credit_period"),
+               plots.plot_roc(credit.roc_curve(rating["score"], bad), credit.auc(rating["score"], bad))):
+        assert hidden_by_legends(ax.figure) == [], ax.get_title()
+        plt.close(ax.figure)
+
+
+def _summary(contribution: float, bad_debt: float, discount: float, interest: float, collection: float) -> pd.Series:
+    costs = bad_debt + discount + interest + collection
+    return pd.Series({"contribution": contribution, "bad_debt": bad_debt, "discount_cost": discount,
+                      "interest_cost": interest, "collection_cost": collection, "profit": contribution - costs})
+
+
+def _bridge_values(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts if t.get_gid() == "credit-bridge-value"]
+
+
+def _breaks_shown(ax) -> bool:
+    marks = [c for c in ax.collections if c.get_gid() == "credit-bridge-break"]
+    assert len(marks) == 2
+    return all(m.get_visible() for m in marks)
+
+
+def test_the_profit_bridge_zooms_on_the_costs_and_marks_its_broken_axis():
+    # Notebook 04's case: costs of 8 % of the contribution, one of them tiny.
+    ax = plots.plot_profit_bridge(_summary(4548e6, 330e6, 0.0, 125e6, 4.4e6))
+    low, high = ax.get_ylim()
+    assert 0 < low < 4548 - 460 and high >= 4548  # zoomed, every level inside
+    assert _breaks_shown(ax)
+    assert ax.get_ylabel() == crmsim.t("credit.plot.bridge.y_broken", start=low) and f"{low:,.0f}" in ax.get_ylabel()
+    assert ax.get_yticks()[0] >= low  # no tick pretends to be zero
+    # Every bar says its value, the costs with a minus sign, the small one with a decimal.
+    assert _bridge_values(ax) == ["4,548", "\u2212330", "0", "\u2212125", "\u22124.4", "4,089"]
+    # The costs are visible: the bars of costs of 2 % or more of the contribution are tall enough to see.
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    bars = [p for p in ax.patches if p.get_gid() == "credit-bridge"]
+    assert bars[1].get_window_extent(renderer).height >= 10 and bars[3].get_window_extent(renderer).height >= 4
+    assert hidden_by_legends(ax.figure) == []
+    plt.close(ax.figure)
+
+
+def test_the_profit_bridge_from_zero_has_no_break_marks():
+    ax = plots.plot_profit_bridge(_summary(1000e6, 500e6, 50e6, 100e6, 10e6))  # costs a third: range from zero
+    assert ax.get_ylim()[0] == 0 and not _breaks_shown(ax)
+    assert ax.get_ylabel() == crmsim.t("credit.plot.bridge.y")
+    loss = plots.plot_profit_bridge(_summary(100e6, 150e6, 0.0, 20e6, 1e6))  # a loss: below zero, no break
+    assert loss.get_ylim()[0] < -71 and not _breaks_shown(loss)
+    assert _bridge_values(loss)[-1] == "\u221271"
+    plt.close("all")
+
+
+def test_the_dashboards_bridge_breaks_and_mends_its_axis_as_the_range_moves(dashboard):
+    bridge = dashboard.figure.axes[2]
+    dashboard.controls["cutoff"].value = 0
+    dashboard.controls["credit_period"].value = 120  # costs grow: the range may reach zero
+    for name, value in [("credit_period", 15), ("cutoff", 90), ("credit_period", 120), ("cutoff", 0)]:
+        dashboard.controls[name].value = value
+        low = bridge.get_ylim()[0]
+        assert _breaks_shown(bridge) == (low > 0)
+        assert (f"{low:,.0f}" in bridge.get_ylabel()) == (low > 0)

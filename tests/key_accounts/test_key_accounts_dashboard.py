@@ -15,7 +15,9 @@ import pytest  # noqa: E402
 import crmsim  # noqa: E402
 from crmsim import key_accounts as ka  # noqa: E402
 from crmsim.plots import key_accounts as kplots  # noqa: E402
+from crmsim.plots.blitting import legend_snapshot, y_axis_snapshot  # noqa: E402
 from crmsim.widgets.key_accounts import KeyAccountDashboard  # noqa: E402
+from plot_checks import hidden_by_legends  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -158,31 +160,51 @@ def _assert_same_as_full_redraw(board) -> None:
     assert board.png == png
 
 
-def test_axes_are_redrawn_when_the_data_leave_them(world):
+def test_new_ranges_when_the_data_leave_them_need_no_full_redraw(world):
     board = KeyAccountDashboard(world, seed=1)
-    key = board._background_key
+    key, background = board._background_key, board._background
     forecast_high, revenue_high = board._highs(board.result, board.months)
     assert board.forecast_limits(board.result) == (0.0, board._reference_ceilings(0)[0])
     assert forecast_high <= board._reference_ceilings(0)[0] and revenue_high <= board._reference_ceilings(0)[1]
     # As if the default policy had sold little: the data no longer fit under the ceilings.
     board._references[0] = (forecast_high / 4, revenue_high / 4)
     board.controls["bid_discount"].value = 0.09
-    assert board._background_key != key
+    assert board._background_key == key and board._background is background  # the y axes redrawn with the data
     forecast_high, revenue_high = board._highs(board.result, board.months)
+    _, forecast_ax, revenue_ax = board.figure.axes
+    assert forecast_ax.get_ylim() == board.forecast_limits(board.result)
     assert forecast_high <= board.forecast_limits(board.result)[1] <= 2 * forecast_high
     assert revenue_high <= board.revenue_limits(board.result)[1] <= 2 * revenue_high
     _assert_same_as_full_redraw(board)
 
 
-def test_another_rep_gets_its_own_axes(world):
+def test_another_rep_gets_its_own_axes_without_a_full_redraw(world):
     board = KeyAccountDashboard(world, seed=1)
-    key = board._background_key
+    key, background = board._background_key, board._background
+    team = board.revenue_limits(board.result)
     board.controls["rep"].value = board.controls["rep"].options[1][1]  # one rep: fewer leads, smaller axes
-    assert board._background_key != key
-    assert board.revenue_limits(board.result)[1] < key[1][6][1]  # key = (language, dashboard key)
-    key = board._background_key
+    assert board._background_key == key and board._background is background
+    assert board.figure.axes[2].get_ylim() == board.revenue_limits(board.result) and board.revenue_limits(
+        board.result)[1] < team[1]
+    _assert_same_as_full_redraw(board)
     board.controls["bid_discount"].value = 0.09
-    assert board._background_key == key
+    _assert_same_as_full_redraw(board)
+
+
+def test_a_rep_without_a_goal_loses_the_goal_line_and_its_legend_entry_without_a_full_redraw():
+    board = KeyAccountDashboard(crmsim.make_world(seed=2, n_customers=60), seed=2)
+    key, background = board._background_key, board._background
+    revenue_ax = board.figure.axes[2]
+    goal_text = crmsim.t("ka.plot.goal")
+    assert goal_text in [t.get_text() for t in revenue_ax.get_legend().get_texts()]
+    board.controls["rep"].value = 6  # no history: no goal
+    assert board._background_key == key and board._background is background
+    assert goal_text not in [t.get_text() for t in revenue_ax.get_legend().get_texts()]
+    _assert_same_as_full_redraw(board)
+    key = board._background_key
+    board.controls["rep"].value = 0  # the team again: its goal line and legend entry come back
+    revenue_ax = board.figure.axes[2]  # (the full redraw above made new axes)
+    assert goal_text in [t.get_text() for t in revenue_ax.get_legend().get_texts()]
     _assert_same_as_full_redraw(board)
 
 
@@ -197,12 +219,13 @@ def test_update_helpers_give_the_picture_of_a_fresh_plot(world):
         kplots.plot_monthly_revenue(ka.monthly_revenue(run), 100.0, ax=axes[2], animated=True, ylim=(0.0, 500.0))
         artists = [a for ax in axes for a in (*ax.collections, *ax.lines, *ax.texts)]
         assert artists and all(a.get_animated() for a in artists)
-        assert all(ax.get_legend().get_animated() for ax in axes[1:])
+        assert all(ax.get_legend().get_animated() and ax.yaxis.get_animated() for ax in axes[1:])
         if update:  # drawn for the first run, then given the second run's data
             changed = (kplots.update_funnel(axes[0], ka.funnel(runs[1]))
                        + kplots.update_forecast(axes[1], ka.forecast_by_month(runs[1]))
                        + kplots.update_monthly_revenue(axes[2], ka.monthly_revenue(runs[1]), 100.0))
-            assert set(artists) <= set(changed) and changed[-1] is axes[2].get_legend()
+            assert set(artists) <= set(changed)
+            assert {y_axis_snapshot(axes[2]), legend_snapshot(axes[2])} <= set(changed)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png")  # saving draws animated artists too
         pngs.append(buffer.getvalue())
@@ -216,3 +239,50 @@ def test_plots_are_not_animated_by_default(result):
     ax = kplots.plot_funnel(ka.funnel(result))
     assert not any(a.get_animated() for a in (*ax.collections, *ax.texts))
     plt.close("all")
+
+
+@pytest.mark.parametrize("name, typed, fraction", [("bid_discount", "12%", 0.12), ("bid_discount", "15", 0.15),
+                                                   ("bid_discount", "0,05", 0.05), ("drop_risk_above", "60 %", 0.6),
+                                                   ("drop_risk_above", "0.9", 0.9)])
+def test_percentages_are_typed_as_percentages(world, name, typed, fraction):
+    board = KeyAccountDashboard(world, seed=1)
+    control = board.controls[name]
+    control.text.value = typed
+    assert control.value == pytest.approx(fraction) and control.error == ""
+    assert getattr(board.result.run.policy, name) == pytest.approx(fraction)  # the dashboard followed
+
+
+@pytest.mark.parametrize("name, typed", [("bid_discount", "60%"), ("bid_discount", "abc"),
+                                         ("drop_risk_above", "20"), ("drop_risk_above", "0,,8")])
+def test_percentages_out_of_range_or_unreadable_are_refused_visibly(world, name, typed):
+    board = KeyAccountDashboard(world, seed=1)
+    control, before, png = board.controls[name], board.controls[name].value, board.png
+    control.text.value = typed
+    assert control.value == before and board.png == png  # nothing changed ...
+    assert "crmsim-invalid" in control.text._dom_classes and typed in control.error  # ... and it says so
+    assert control.text.value == typed  # the learner sees what they typed, marked
+
+
+def test_percentage_boxes_show_percentages(dashboard):
+    assert dashboard.controls["bid_discount"].text.value == "8%"
+    assert dashboard.controls["drop_risk_above"].text.value == "75%"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_legend_hides_data_on_the_dashboard_or_the_notebook_plots(world, result, language):
+    crmsim.set_language(language)
+    board = KeyAccountDashboard(world, seed=1)
+    assert hidden_by_legends(board.figure) == []
+    board.controls["rep"].value = board.controls["rep"].options[1][1]  # another rep: other ranges
+    board.controls["bid_discount"].value = 0.3
+    assert hidden_by_legends(board.figure) == []
+    opportunity = ka.example_opportunity(result)
+    customer = int(result.opportunities.set_index("opportunity_id").loc[opportunity, "customer_id"])
+    people = world.contacts[world.contacts["customer_id"] == customer]
+    for ax in (kplots.plot_timeline(ka.timeline(result, opportunity), opportunity),
+               kplots.plot_buying_centre(people, "Test Co."),
+               kplots.plot_forecast(ka.forecast_by_month(result)),
+               kplots.plot_monthly_revenue(ka.monthly_revenue(result), 100.0),
+               kplots.plot_cycle_time(ka.cycle_time(result))):
+        assert ax.get_legend() is not None and hidden_by_legends(ax.figure) == [], ax.get_title()
+        plt.close(ax.figure)
