@@ -26,7 +26,8 @@ from .analysis import customer_history, estimate_transition_matrix, level_mix, m
 from .complaints import OUTCOMES, STEP_CODES, STEPS, complaint_walkthrough, handling_cost, handling_options, \
     recovery_probability
 from .dynamics import RelationshipsPrepared, RelationshipsRun, prepare_relationships, simulate_relationships
-from .economics import care_return, clv_by_level, compare_policies, expected_profit, level_economics, \
+from .economics import care_return, clv_by_level, compare_policies, expected_monthly_profit, expected_profit, \
+    level_economics, \
     personalisation_by_orientation
 from .explain import CARD_CODES, EXPLAIN_ROWS, MOVES, explain, model_card
 from .ladder import CHURNED, COURSE_LADDER, KOTLER_LADDER, LADDERS, Ladder, Level, get_ladder, level_dtype, \
@@ -60,7 +61,7 @@ __all__ = [
     "CARD_CODES", "CHANNELS", "CHANNEL_CODES", "EXPLAIN_ROWS", "MOVES", "CHANNEL_MIXES", "CHURNED", "COURSE_LADDER", "DEFAULT_CARE_BUDGET",
     "GROSS_MARGIN_RATE", "KOTLER_LADDER", "LADDERS", "MAINTENANCE_STYLES", "OUTCOMES", "SERVICE_LEVELS",
     "STEPS", "STEP_CODES", "CarePolicy", "Ladder", "Level", "RelationshipsPrepared", "RelationshipsRun",
-    "budget_by_grade", "care_return", "explain", "expected_profit", "maintenance_churn_scale", "model_card",
+    "budget_by_grade", "care_return", "explain", "expected_monthly_profit", "expected_profit", "maintenance_churn_scale", "model_card",
     "personalisation_by_orientation", "clv_by_level", "compare_policies", "complaint_walkthrough",
     "customer_drivers", "customer_history", "estimate_transition_matrix", "expected_level", "get_ladder",
     "handling_cost", "handling_options", "level_dtype", "level_economics", "level_mix", "make_ladder",
