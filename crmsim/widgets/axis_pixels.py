@@ -20,6 +20,8 @@ from matplotlib.transforms import Bbox
 
 #: Width in points of the strip along the axes' edge kept with an axis: its tick marks (3.5 pt), with room.
 TICK_STRIP_POINTS = 8.0
+#: Renderings kept per axis (a few kilobytes each): a learner going back to a range sees it at once.
+KEPT_PER_AXIS = 16
 
 
 class AxisPixels:
@@ -39,16 +41,34 @@ class AxisPixels:
                 figure.canvas, figure.dpi)
 
     def draw(self, figure: Figure, *axes: Axis) -> None:
-        """Draw each axis on ``figure``'s canvas: from the cache when its key is the one kept."""
+        """Draw each axis on ``figure``'s canvas: from the cache when it was drawn so before."""
         canvas = figure.canvas
         for axis in axes:
             key = self._key(axis, figure)
-            kept = self._regions.get(axis)
-            if kept is not None and kept[0] == key:
-                canvas.restore_region(kept[1])
+            kept = self._regions.setdefault(axis, {})
+            if key in kept:
+                kept[key] = kept.pop(key)  # the most recently used last
+                canvas.restore_region(kept[key])
                 continue
             figure.draw_artist(axis)
-            self._regions[axis] = (key, canvas.copy_from_bbox(self._extent(axis, figure)))
+            kept[key] = canvas.copy_from_bbox(self._extent(axis, figure))
+            if len(kept) > KEPT_PER_AXIS:
+                del kept[next(iter(kept))]
+
+    def keep(self, figure: Figure, axis: Axis) -> None:
+        """Render ``axis`` as it is now set (range, label) into the cache, leaving the canvas as it was:
+        a dashboard can prepare the ranges a learner will reach, so that the first visit is quick too."""
+        key = self._key(axis, figure)
+        kept = self._regions.setdefault(axis, {})
+        if key in kept:
+            return
+        canvas = figure.canvas
+        clean = canvas.copy_from_bbox(figure.bbox)
+        figure.draw_artist(axis)
+        kept[key] = canvas.copy_from_bbox(self._extent(axis, figure))
+        canvas.restore_region(clean)
+        if len(kept) > KEPT_PER_AXIS:
+            del kept[next(iter(kept))]
 
     @staticmethod
     def _extent(axis: Axis, figure: Figure) -> Bbox:
