@@ -33,16 +33,18 @@ def _colours(codes, ladder: Ladder) -> list[str]:
     return [_CHURN_COLOUR if code == CHURNED else _LEVEL_COLOURS[ladder.codes.index(code)] for code in codes]
 
 
-#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label.
+#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label
+#: (call it after setting the x label).
 LEGEND_DROP_POINTS = 36
 
 
-def _legend_below(ax: Axes, handles, labels, ncols: int) -> Legend:
+def _legend_below(ax: Axes, handles, labels, ncols: int, fontsize: str = "x-small") -> Legend:
     """A legend centred under the axes, below the x label: the time-series panels fill their axes with
     data (stacked shares, curves crossing the whole range), so any place inside would hide some."""
-    below = ax.transAxes + ScaledTranslation(0, -LEGEND_DROP_POINTS / 72, ax.figure.dpi_scale_trans)
+    drop = LEGEND_DROP_POINTS if ax.get_xlabel() else LEGEND_DROP_POINTS - 14  # no x label: closer
+    below = ax.transAxes + ScaledTranslation(0, -drop / 72, ax.figure.dpi_scale_trans)
     return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
-                     ncols=ncols, fontsize="x-small", frameon=False, handlelength=1.6, columnspacing=1.2)
+                     ncols=ncols, fontsize=fontsize, frameon=False, handlelength=1.6, columnspacing=1.2)
 
 
 @plot_function
@@ -250,7 +252,7 @@ def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | 
     ax.set_xticks(x, _level_names(analytic.index, ladder))
     percent_axis(ax)
     ax.set_title(i18n.t("rel.plot.stationary.title"))
-    ax.legend(fontsize="small")
+    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=3, fontsize="small")
     return ax
 
 
@@ -292,7 +294,7 @@ def plot_recovery_effect(effect: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xticks(x, [i18n.t(f"rel.handling.{code}") for code in effect.index])
     percent_axis(ax)
     ax.set_title(i18n.t("rel.plot.recovery.title"))
-    ax.legend(fontsize="small")
+    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=3, fontsize="small")
     return ax
 
 

@@ -18,7 +18,8 @@ _ABC_COLOURS = {"A": "#1b9e77", "B": "#d95f02", "C": "#7570b3"}
 _TIER_COLOURS = ("#a6cee3", "#1f78b4", "#fb9a99", "#e31a1c")
 
 
-#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label.
+#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label
+#: (call it after setting the x label).
 LEGEND_DROP_POINTS = 36
 
 
@@ -27,9 +28,15 @@ def _legend_below(ax: Axes, handles=None, labels=None, ncols: int = 4) -> Legend
     axes, and a market's customers cover every corner of the size-value map)."""
     if handles is None:
         handles, labels = ax.get_legend_handles_labels()
-    below = ax.transAxes + ScaledTranslation(0, -LEGEND_DROP_POINTS / 72, ax.figure.dpi_scale_trans)
+    drop = LEGEND_DROP_POINTS if ax.get_xlabel() else LEGEND_DROP_POINTS - 14  # no x label: closer
+    below = ax.transAxes + ScaledTranslation(0, -drop / 72, ax.figure.dpi_scale_trans)
     return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
                      ncols=ncols, fontsize="small", frameon=False, handlelength=1.5, columnspacing=1.2)
+
+
+def _legend_right(ax: Axes) -> Legend:
+    """A legend right of the axes, at the top: bar charts whose slanted category labels leave no room below."""
+    return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
 
 
 def _pareto_points(abc: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -116,7 +123,7 @@ def plot_composition(table: pd.DataFrame, by: str, ax: Axes | None = None) -> Ax
     ax.set_xticks(x, labels, rotation=20, ha="right")
     percent_axis(ax, "y")
     ax.set_title(i18n.t("plot.composition.title"))
-    ax.legend(fontsize="small")
+    _legend_right(ax)
     return ax
 
 
@@ -224,7 +231,7 @@ def plot_value_types(customers: pd.DataFrame, values: pd.DataFrame, ax: Axes | N
     ax.set_xticks(x, [i18n.t(f"segment.{c}") for c in table.index], rotation=20, ha="right")
     ax.set_ylabel(i18n.t("plot.value_types.y"))
     ax.set_title(i18n.t("plot.value_types.title"))
-    ax.legend(fontsize="small")
+    _legend_right(ax)
     return ax
 
 
@@ -248,5 +255,5 @@ def plot_truth_reveal(reveal: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_title(i18n.t("plot.truth.title"))
     ax.set_xlabel(i18n.t("plot.truth.x"))
     ax.set_ylabel(i18n.t("plot.truth.y"))
-    ax.legend(fontsize="small", loc="upper left")
+    _legend_below(ax)
     return ax
