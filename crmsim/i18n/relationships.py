@@ -166,7 +166,7 @@ register({
 # --- opening the black box: the model card and explain() ------------------------------------
 register({
     "rel.handling.recovered_again": ("Repeat complaint handled well", "再次投诉补救成功"),
-    "rel.col.parameter": ("Parameter", "参数"),
+    "rel.col.parameter": ("Parameter (its name in the code)", "参数（代码中的名称）"),
     "rel.col.value": ("Value", "取值"),
     "rel.col.meaning": ("What it does", "作用"),
     "rel.col.driver": ("Driver", "驱动因素"),

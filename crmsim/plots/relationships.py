@@ -11,7 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.legend import Legend
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from .. import i18n
 from ..relationships.ladder import CHURNED, Ladder, get_ladder
@@ -29,6 +31,20 @@ def _level_names(codes, ladder: Ladder) -> list[str]:
 
 def _colours(codes, ladder: Ladder) -> list[str]:
     return [_CHURN_COLOUR if code == CHURNED else _LEVEL_COLOURS[ladder.codes.index(code)] for code in codes]
+
+
+#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label
+#: (call it after setting the x label).
+LEGEND_DROP_POINTS = 36
+
+
+def _legend_below(ax: Axes, handles, labels, ncols: int, fontsize: str = "x-small") -> Legend:
+    """A legend centred under the axes, below the x label: the time-series panels fill their axes with
+    data (stacked shares, curves crossing the whole range), so any place inside would hide some."""
+    drop = LEGEND_DROP_POINTS if ax.get_xlabel() else LEGEND_DROP_POINTS - 14  # no x label: closer
+    below = ax.transAxes + ScaledTranslation(0, -drop / 72, ax.figure.dpi_scale_trans)
+    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+                     ncols=ncols, fontsize=fontsize, frameon=False, handlelength=1.6, columnspacing=1.2)
 
 
 @plot_function
@@ -61,7 +77,7 @@ def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes 
     ax.set_xlabel(i18n.t("rel.plot.month"))
     ax.set_ylabel(i18n.t("rel.plot.share"))
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], loc="lower left", fontsize="x-small", framealpha=0.8)
+    _legend_below(ax, handles[::-1], labels[::-1], ncols=3)  # the top band first
     return ax
 
 
@@ -95,23 +111,36 @@ def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated
     percent_axis(ax)
     ax.set_title(i18n.t("rel.plot.kpis.title"))
     ax.set_xlabel(i18n.t("rel.plot.month"))
-    ax.legend(loc="center right", fontsize="x-small")
+    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=2)
     return ax
 
 
+def _cumulative_millions(without_care: pd.Series | None) -> np.ndarray | None:
+    """The expected profit without care accumulated month by month, CNY million (None: not drawn)."""
+    if without_care is None:
+        return None
+    if not isinstance(without_care, pd.Series):
+        raise TypeError("without_care must be the expected profit of each month without care, a Series from "
+                        "crmsim.relationships.expected_monthly_profit(run, baseline=True) (a total cannot be drawn "
+                        f"against a cumulative curve); got {type(without_care).__name__} {without_care!r}")
+    return np.cumsum(without_care.to_numpy(dtype=float)) / 1e6
+
+
 @plot_function
-def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None = None,
+def plot_cumulative_profit(kpis: pd.DataFrame, without_care: pd.Series | None = None,
                            ax: Axes | None = None, ylim: tuple[float, float] | None = None,
                            animated: bool = False) -> Axes:
-    """Cumulative profit by month, in CNY million.
+    """Cumulative profit by month, in CNY million, against what was expected without care.
 
     Parameters
     ----------
     kpis : DataFrame
         Output of :func:`crmsim.relationships.monthly_kpis`.
-    profit_without_care : float, optional
-        Expected total profit without care (``care_return(run)["profit_without_care"]``),
-        drawn as a dashed reference line.
+    without_care : Series, optional
+        Expected profit of each month without care budget and contacts
+        (``crmsim.relationships.expected_monthly_profit(run, baseline=True)``), drawn accumulated
+        as a dashed curve on the same basis as the profit curve: at the last month it reaches
+        ``care_return(run)["profit_without_care"]``. Default: not drawn.
     ylim : (float, float), optional
         Fixed limits of the y axis in CNY million (default: fit the data).
     animated : bool
@@ -119,11 +148,12 @@ def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None
     """
     ax = axes_or_new(ax)
     month = kpis.index.to_numpy()
+    baseline = _cumulative_millions(without_care)
+    if baseline is not None:
+        ax.plot(without_care.index.to_numpy(), baseline, color="grey", linestyle="--", linewidth=1,
+                label=i18n.t("rel.plot.profit.without"), animated=animated, gid="rel-profit-without")
     ax.plot(month, kpis["cumulative_profit"].to_numpy() / 1e6, color="#238b45", label=i18n.t("rel.plot.profit.with"),
             animated=animated, gid="rel-profit")
-    if profit_without_care is not None and np.isfinite(profit_without_care):
-        ax.axhline(profit_without_care / 1e6, color="grey", linestyle="--", linewidth=1,
-                   label=i18n.t("rel.plot.profit.without"), animated=animated, gid="rel-profit-without")
     ax.set_xlim(month[0], max(month[-1], month[0] + 1))  # one month would give a zero-width axis
     if ylim is not None:
         ax.set_ylim(*ylim)
@@ -131,25 +161,23 @@ def plot_cumulative_profit(kpis: pd.DataFrame, profit_without_care: float | None
     ax.set_xlabel(i18n.t("rel.plot.month"))
     ax.set_ylabel(i18n.t("rel.plot.profit.y"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.legend(loc="upper left", fontsize="x-small")
+    handles, labels = ax.get_legend_handles_labels()
+    _legend_below(ax, handles[::-1], labels[::-1], ncols=2)  # this policy first
     return ax
 
 
 @plot_function
 def update_level_mix(ax: Axes, mix: pd.DataFrame) -> list:
-    """Replace the bands drawn by :func:`plot_level_mix` on ``ax`` with those of ``mix``.
+    """Put the shares of ``mix`` into the bands drawn by :func:`plot_level_mix` on ``ax``.
 
-    Returns the new band artists (animated like the old ones), for blitting.
+    Returns the band artists (animated like before), for blitting. The bands keep their artists
+    and only get new edges: cheaper than stacking them again.
     """
-    old = [c for c in ax.collections if c.get_gid() == "rel-mix"]
-    animated = bool(old) and old[0].get_animated()
-    colours = [c.get_facecolor()[0] for c in old]
-    for band in old:
-        band.remove()
-    bands = ax.stackplot(mix.index.to_numpy(), mix.to_numpy().T, colors=colours or None, linewidth=0,
-                         animated=animated)
-    for band in bands:
-        band.set_gid("rel-mix")
+    bands = [c for c in ax.collections if c.get_gid() == "rel-mix"]
+    edges = np.vstack([np.zeros(len(mix)), np.cumsum(mix.to_numpy().T, axis=0)])
+    month = mix.index.to_numpy()
+    for k, band in enumerate(bands):
+        band.set_data(month, edges[k], edges[k + 1])
     return bands
 
 
@@ -163,15 +191,16 @@ def update_churn_satisfaction(ax: Axes, kpis: pd.DataFrame) -> list:
 
 
 @plot_function
-def update_cumulative_profit(ax: Axes, kpis: pd.DataFrame, profit_without_care: float | None = None) -> list:
+def update_cumulative_profit(ax: Axes, kpis: pd.DataFrame, without_care: pd.Series | None = None) -> list:
     """Put new values into the lines drawn by :func:`plot_cumulative_profit`; returns them."""
     lines = {line.get_gid(): line for line in ax.lines}
-    lines["rel-profit"].set_ydata(kpis["cumulative_profit"].to_numpy() / 1e6)
-    changed = [lines["rel-profit"]]
-    if "rel-profit-without" in lines and profit_without_care is not None:
-        lines["rel-profit-without"].set_ydata([profit_without_care / 1e6] * 2)
+    changed = []
+    baseline = _cumulative_millions(without_care)
+    if "rel-profit-without" in lines and baseline is not None:
+        lines["rel-profit-without"].set_ydata(baseline)
         changed.append(lines["rel-profit-without"])
-    return changed
+    lines["rel-profit"].set_ydata(kpis["cumulative_profit"].to_numpy() / 1e6)
+    return changed + [lines["rel-profit"]]
 
 
 @plot_function
@@ -223,7 +252,7 @@ def plot_stationary(analytic: pd.Series, simulated: pd.Series, ladder: Ladder | 
     ax.set_xticks(x, _level_names(analytic.index, ladder))
     percent_axis(ax)
     ax.set_title(i18n.t("rel.plot.stationary.title"))
-    ax.legend(fontsize="small")
+    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=3, fontsize="small")
     return ax
 
 
@@ -265,7 +294,7 @@ def plot_recovery_effect(effect: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xticks(x, [i18n.t(f"rel.handling.{code}") for code in effect.index])
     percent_axis(ax)
     ax.set_title(i18n.t("rel.plot.recovery.title"))
-    ax.legend(fontsize="small")
+    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=3, fontsize="small")
     return ax
 
 

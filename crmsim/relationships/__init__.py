@@ -18,31 +18,22 @@ Every table has coded columns and values; show one with
 (``names`` gives the level names of the run's ladder).
 """
 
-import pandas as pd
-
 from ..display import register_labels
 from .analysis import customer_history, estimate_transition_matrix, level_mix, monthly_kpis, \
     population_stationary_mix, recovery_effect, segment_summary, true_transition_matrix
 from .complaints import OUTCOMES, STEP_CODES, STEPS, complaint_walkthrough, handling_cost, handling_options, \
     recovery_probability
 from .dynamics import RelationshipsPrepared, RelationshipsRun, prepare_relationships, simulate_relationships
-from .economics import care_return, clv_by_level, compare_policies, expected_profit, level_economics, \
-    personalisation_by_orientation
+from .economics import care_return, clv_by_level, compare_policies, expected_monthly_profit, expected_profit, \
+    level_economics, personalisation_by_orientation
 from .explain import CARD_CODES, EXPLAIN_ROWS, MOVES, explain, model_card
+from .labels import relationship_numbers
 from .ladder import CHURNED, COURSE_LADDER, KOTLER_LADDER, LADDERS, Ladder, Level, get_ladder, level_dtype, \
     make_ladder
 from .markov import expected_level, stationary_distribution
 from .policy import CHANNEL_CODES, CHANNEL_MIXES, CHANNELS, DEFAULT_CARE_BUDGET, MAINTENANCE_STYLES, \
     SERVICE_LEVELS, CarePolicy, budget_by_grade, rising_level_budgets
 from .transitions import GROSS_MARGIN_RATE, customer_drivers, maintenance_churn_scale, transition_matrices
-
-
-def _shown_numbers(column: str, values: pd.Series) -> pd.Series | None:
-    """Shares of the complaint walk-through's handling time as whole percentages;
-    every other number as it is (tables are rounded where they are shown)."""
-    if column == "time_share":
-        return values.map(lambda share: f"{share:.0%}")
-    return None
 
 
 register_labels(
@@ -52,7 +43,7 @@ register_labels(
             "channel": "rel.channel", "outcome": "complaint.outcome", "action": "complaint.step",
             "meaning": "rel.card", "driver": "rel.driver", "value_orientation": "value_orientation"},
     value_keys=("rel.level", "rel.handling"),
-    numbers=_shown_numbers,
+    numbers=relationship_numbers,
     string_index=True,  # level codes as the index of a table put together in a notebook
 )
 
@@ -60,7 +51,7 @@ __all__ = [
     "CARD_CODES", "CHANNELS", "CHANNEL_CODES", "EXPLAIN_ROWS", "MOVES", "CHANNEL_MIXES", "CHURNED", "COURSE_LADDER", "DEFAULT_CARE_BUDGET",
     "GROSS_MARGIN_RATE", "KOTLER_LADDER", "LADDERS", "MAINTENANCE_STYLES", "OUTCOMES", "SERVICE_LEVELS",
     "STEPS", "STEP_CODES", "CarePolicy", "Ladder", "Level", "RelationshipsPrepared", "RelationshipsRun",
-    "budget_by_grade", "care_return", "explain", "expected_profit", "maintenance_churn_scale", "model_card",
+    "budget_by_grade", "care_return", "explain", "expected_monthly_profit", "expected_profit", "maintenance_churn_scale", "model_card",
     "personalisation_by_orientation", "clv_by_level", "compare_policies", "complaint_walkthrough",
     "customer_drivers", "customer_history", "estimate_transition_matrix", "expected_level", "get_ladder",
     "handling_cost", "handling_options", "level_dtype", "level_economics", "level_mix", "make_ladder",

@@ -16,7 +16,7 @@ from ..world import World, vocab
 from .analysis import monthly_kpis
 from .dynamics import RelationshipsRun, check_monthly, check_run, prepare_relationships, simulate_relationships
 from .ladder import Ladder
-from .markov import expected_values, occupancy
+from .markov import _level_moves, expected_values, occupancy
 from .policy import CarePolicy
 
 
@@ -184,6 +184,39 @@ def expected_profit(run: RelationshipsRun, baseline: bool = False) -> np.ndarray
     matrices, margins = (run.baseline_matrices, run.baseline_margins) if baseline else (run.matrices, run.margins)
     months_on = occupancy(matrices, run.levels_before[0].astype(np.int64), run.months, run.churn_scale)
     return (months_on * margins.T).sum(axis=0)
+
+
+def expected_monthly_profit(run: RelationshipsRun, baseline: bool = False) -> pd.Series:
+    """Expected profit of all the run's customers in each month, from their starting levels (CNY).
+
+    The month-by-month form of :func:`care_return`: summed over the months it gives
+    ``care_return(run)["profit_with_care"]``, or with ``baseline=True`` (the same policy without care
+    budget and contacts) ``["profit_without_care"]``. Accumulated (``.cumsum()``) it is on the same basis
+    as ``monthly_kpis(run.monthly)["cumulative_profit"]``, so the two curves can be drawn together.
+
+    Returns
+    -------
+    Series
+        Index ``month`` 1..months (as :func:`~crmsim.relationships.analysis.monthly_kpis`), name
+        ``expected_profit``.
+    """
+    check_run(run)
+    if not isinstance(baseline, (bool, np.bool_)):
+        raise TypeError(f"baseline must be a bool; got {baseline!r}")
+    matrices, margins = (run.baseline_matrices, run.baseline_margins) if baseline else (run.matrices, run.margins)
+    # The chain of markov.occupancy, month by month: the expected profit of each month before moving on.
+    moves = _level_moves(matrices)
+    churn = np.ascontiguousarray(np.asarray(matrices, dtype=float)[..., -1].T)  # (K, n)
+    margins = np.ascontiguousarray(np.asarray(margins, dtype=float).T)  # (K, n)
+    k, _, n = moves.shape
+    state = np.zeros((k, n))
+    state[run.levels_before[0].astype(np.int64), np.arange(n)] = 1.0
+    profit = np.empty(run.months)
+    for t in range(run.months):
+        profit[t] = float((state * margins).sum())
+        kept = state * churn * (1.0 - run.churn_scale[t])  # a maintenance hold keeps them where they are
+        state = (state[:, None, :] * moves).sum(axis=0) + kept
+    return pd.Series(profit, index=pd.RangeIndex(1, run.months + 1, name="month"), name="expected_profit")
 
 
 def personalisation_by_orientation(world: World, *, months: int = 24, seed: SeedLike = 0) -> pd.DataFrame:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -14,12 +15,13 @@ from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
 from ..relationships import CHANNEL_MIXES, MAINTENANCE_STYLES, SERVICE_LEVELS, CarePolicy, RelationshipsRun, \
-    budget_by_grade, care_return, get_ladder, level_mix, monthly_kpis, prepare_relationships, \
-    rising_level_budgets, simulate_relationships
+    budget_by_grade, care_return, expected_monthly_profit, get_ladder, level_mix, monthly_kpis, \
+    prepare_relationships, rising_level_budgets, simulate_relationships
 from ..seeding import SeedLike, root_sequence
 from ..validation import check_choice, check_int
 from ..world import World, make_world
-from . import STYLE, Dashboard, dropdown_layout, slider_layout
+from . import STYLE, Dashboard, PercentSlider, dropdown_layout, slider_layout
+from .axis_pixels import AxisPixels
 
 
 #: Top of the key-account care slider, CNY per customer and month: above the profit-optimal budget (about
@@ -42,17 +44,18 @@ class RelationshipResult:
     mix: pd.DataFrame
     kpis: pd.DataFrame
     care_return: pd.Series
+    #: Expected profit of each month without care (the profit panel's dashed curve, accumulated).
+    without_care: pd.Series
 
 
 class RelationshipDashboard(Dashboard):
     """Set a care policy and see the level mix, churn, satisfaction and profit over the months.
 
     The redraw is light: axes, ticks, titles and legends are rendered once
-    into a background, and a change of policy redraws only the level bands
-    and the curves on top of it (blitting). The background is rebuilt only
-    when the profit curve leaves the y range, which is a fixed function of
-    the world and the current result, so a given setting always gives the
-    same picture.
+    into a background, and a change of policy redraws only the level bands,
+    the curves and the profit axis on top of it (blitting); the profit range
+    is a fixed function of the world and the current result, so a given
+    setting always gives the same picture.
 
     Parameters
     ----------
@@ -74,7 +77,7 @@ class RelationshipDashboard(Dashboard):
     """
 
     css_class = "crmsim-relationship-dashboard"
-    figsize = (11.0, 3.6)
+    figsize = (11.0, 4.0)
 
     def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 24,
                  n_customers: int = 5000, ladder="course", budget_by: str = "grade") -> None:
@@ -88,6 +91,7 @@ class RelationshipDashboard(Dashboard):
         # The customers and the random numbers do not change while the learner plays: prepare them once.
         self.prepared = prepare_relationships(self.world, seed=root)
         self._profit_reference: float | None = None
+        self._axis_pixels = AxisPixels()  # the profit axis, drawn once per range
         # The course default's churn, drawn once as a reference: a forced hold and its price show against it.
         default = simulate_relationships(self.world, CarePolicy(), ladder=self.ladder, months=self.months,
                                          seed=self.prepared.root, prepared=self.prepared)
@@ -131,8 +135,9 @@ class RelationshipDashboard(Dashboard):
                                     default.maintenance),
             "complaint_days": widgets.IntSlider(value=int(default.complaint_days), min=1, max=30, style=STYLE,
                                                 description=i18n.t("rel.widget.complaint_days")),
-            "complaint_quality": widgets.FloatSlider(value=default.complaint_quality, min=0, max=1, step=0.05,
-                                                     style=STYLE, description=i18n.t("rel.widget.complaint_quality")),
+            # The quality is the chance that a complaint put right at once is put right: a percentage.
+            "complaint_quality": PercentSlider(value=default.complaint_quality, min=0, max=1, step=0.05,
+                                               description=i18n.t("rel.widget.complaint_quality")),
         }
         for name, control in controls.items():
             if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
@@ -154,18 +159,21 @@ class RelationshipDashboard(Dashboard):
     def compute(self, **values) -> RelationshipResult:
         run = simulate_relationships(self.world, self.policy(**values), ladder=self.ladder, months=self.months,
                                      seed=self.prepared.root, prepared=self.prepared)
-        return RelationshipResult(run, level_mix(run.monthly), monthly_kpis(run.monthly), care_return(run))
+        return RelationshipResult(run, level_mix(run.monthly), monthly_kpis(run.monthly), care_return(run),
+                                  expected_monthly_profit(run, baseline=True))
 
     def draw(self, result: RelationshipResult, figure: Figure) -> None:
         mix_ax, kpi_ax, profit_ax = figure.subplots(1, 3)
-        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.15, top=0.91, wspace=0.32)
+        # Room at the bottom for the legends, under the axes where they hide no data.
+        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.27, top=0.92, wspace=0.32)
         plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=True)
         plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True, reference=self.reference_kpis)
-        plot_cumulative_profit(result.kpis, result.care_return["profit_without_care"], ax=profit_ax,
-                               ylim=self.profit_limits(result), animated=True)
+        plot_cumulative_profit(result.kpis, result.without_care, ax=profit_ax, ylim=self.profit_limits(result),
+                               animated=True)
+        # The profit range follows the result: its ticks are drawn with the data, not into the background.
+        profit_ax.yaxis.set_animated(True)
         for legend in self._legends():
-            # Legends sit over the data, so they are drawn after it.
-            legend.set_animated(True)
+            # The legends sit under the axes and never change: they belong to the background.
             for handle in legend.legend_handles:
                 handle.set_animated(False)  # keys copy "animated" from the data they describe
 
@@ -174,12 +182,13 @@ class RelationshipDashboard(Dashboard):
         """Y range of the profit panel, CNY million.
 
         The top is fixed by the first (default) policy, with
-        :data:`PROFIT_HEADROOM`, while the curve fits under it; a curve that
+        :data:`PROFIT_HEADROOM`, while the curves fit under it; a curve that
         leaves it gets a nice range of its own. Either way the range depends
         only on the current result, never on the settings tried before.
         """
-        values = [*(result.kpis["cumulative_profit"].to_numpy() / 1e6), result.care_return["profit_without_care"] / 1e6]
-        low, high = min(0.0, min(values)), max(values)
+        values = np.concatenate([result.kpis["cumulative_profit"].to_numpy(),
+                                 np.cumsum(result.without_care.to_numpy())]) / 1e6
+        low, high = min(0.0, float(values.min())), float(values.max())
         if self._profit_reference is None:
             self._profit_reference = nice_ceiling((1 + PROFIT_HEADROOM) * high) or 1.0
         bottom = -nice_ceiling(-1.1 * low) if low < 0 else 0.0
@@ -187,16 +196,18 @@ class RelationshipDashboard(Dashboard):
             else nice_ceiling(1.1 * max(high, 1e-9))
         return (bottom, top)
 
-    def background_key(self, result: RelationshipResult) -> tuple[float, float]:
-        """Axes, ticks and titles depend only on the profit panel's y range."""
-        return self.profit_limits(result)
+    def background_key(self, result: RelationshipResult) -> str:
+        """Nothing in the background depends on the result: the one axis whose range does (profit) is
+        drawn with the data, so a change of policy never redraws the whole figure."""
+        return "static"
 
     def update_artists(self, result: RelationshipResult, figure: Figure) -> list:
-        """New level bands and curves, then the legends that sit over them."""
+        """The profit axis in its range (drawn here, before the data), then new level bands and curves."""
         mix_ax, kpi_ax, profit_ax = figure.axes[:3]
+        profit_ax.set_ylim(*self.profit_limits(result))
+        self._axis_pixels.draw(figure, profit_ax.yaxis)
         return (update_level_mix(mix_ax, result.mix) + update_churn_satisfaction(kpi_ax, result.kpis)
-                + update_cumulative_profit(profit_ax, result.kpis, result.care_return["profit_without_care"])
-                + self._legends())
+                + update_cumulative_profit(profit_ax, result.kpis, result.without_care))
 
     def _legends(self) -> list:
         return [ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]

@@ -9,11 +9,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import i18n
-from ..plots.value import plot_pareto, plot_size_vs_value
+from ..plots.value import pareto_top, plot_pareto, plot_size_vs_value, size_value_limits, size_value_ylabel, \
+    update_pareto, update_size_vs_value
 from ..seeding import SeedLike
 from ..value import VALUE_MEASURES, abc_classes, abc_summary, customer_value
 from ..world import World, check_world, make_world
-from . import STYLE, Dashboard, dropdown_layout, slider_layout
+from . import STYLE, Dashboard, PercentSlider, dropdown_layout
+from .axis_pixels import AxisPixels
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,12 @@ class CustomerValueDashboard(Dashboard):
     """Pick a segment, a value measure and the A/B thresholds; see the Pareto
     curve and where the segment's customers sit by size and value.
 
+    The redraw is light: titles, the size axis and the legends are rendered
+    once into a background, and a change redraws only the data and the two
+    value axes (from a pixel cache while their range stays). The map keeps
+    the axes of the whole market for each measure, so picking a segment
+    moves the points, not the axes, and segments can be compared by eye.
+
     Parameters
     ----------
     world : World, optional
@@ -43,19 +51,34 @@ class CustomerValueDashboard(Dashboard):
     """
 
     css_class = "crmsim-value-dashboard"
-    figsize = (10.0, 4.0)
+    figsize = (10.0, 4.3)
     #: The smallest gap between the A and the B threshold (one percentage point).
     threshold_gap = 0.01
 
     def __init__(self, world: World | None = None, *, seed: SeedLike = 0, n_customers: int = 300) -> None:
         self.world = make_world(seed=seed, n_customers=n_customers) if world is None else check_world(world)
         self.customer_values = customer_value(self.world)
+        self._axis_pixels = AxisPixels()
+        self._limits: dict[str, tuple] = {}
+        self._pareto_tops = self._every_pareto_top()
+        self._kept_canvas = None
         super().__init__()
 
+    def _segment_codes(self) -> list[str]:
+        segment = self.world.customers["segment"]
+        return ["all"] + [code for code in segment.cat.categories if (segment == code).any()]
+
+    def _segment_mask(self, segment: str):
+        return (self.world.customers["segment"] == segment).to_numpy() if segment != "all" else slice(None)
+
+    def _every_pareto_top(self) -> list[float]:
+        """The Pareto axis tops of every segment and measure (the curve does not depend on the thresholds)."""
+        return sorted({pareto_top(abc_classes(self.customer_values[self._segment_mask(segment)], measure=measure))
+                       for segment in self._segment_codes() for measure in VALUE_MEASURES})
+
     def build_controls(self) -> dict[str, widgets.Widget]:
-        segments = [(i18n.t("widget.value.all"), "all")] + [
-            (i18n.t(f"segment.{code}"), code) for code in self.world.customers["segment"].cat.categories
-            if (self.world.customers["segment"] == code).any()]
+        segments = [(i18n.t("widget.value.all") if code == "all" else i18n.t(f"segment.{code}"), code)
+                    for code in self._segment_codes()]
         segment = widgets.Dropdown(options=segments, value="all", description=i18n.t("widget.value.segment"),
                                    style=STYLE, layout=dropdown_layout(i18n.t("widget.value.segment"),
                                                                         [label for label, _ in segments]))
@@ -66,30 +89,66 @@ class CustomerValueDashboard(Dashboard):
                                    layout=dropdown_layout(i18n.t("widget.value.measure"),
                                                            [label for label, _ in measures]))
         measure.add_class("crmsim-measure")
-        a = widgets.FloatSlider(value=0.8, min=0.5, max=0.9, step=0.05, description=i18n.t("widget.value.a"),
-                                readout_format=".0%", style=STYLE,
-                                layout=slider_layout(i18n.t("widget.value.a")))
-        b = widgets.FloatSlider(value=0.95, min=0.55, max=1.0, step=0.01, description=i18n.t("widget.value.b"),
-                                readout_format=".0%", style=STYLE,
-                                layout=slider_layout(i18n.t("widget.value.b")))
+        a = PercentSlider(value=0.8, min=0.5, max=0.9, step=0.05, description=i18n.t("widget.value.a"))
+        b = PercentSlider(value=0.95, min=0.55, max=1.0, step=0.01, description=i18n.t("widget.value.b"))
         # B can never be set below A: the control's minimum follows A (set before B's value
-        # is read, so the model never sees thresholds out of order).
+        # is read, so the model never sees thresholds out of order), and B's box refuses less.
         b.min = a.value + self.threshold_gap
-        a.observe(lambda change: setattr(b, "min", change["new"] + self.threshold_gap), names="value")
+        a.observe(lambda change: setattr(b, "min", round(change["new"] + self.threshold_gap, 6)), names="value")
+        a.add_class("crmsim-threshold-a")
+        b.add_class("crmsim-threshold-b")
         return {"segment": segment, "measure": measure, "a": a, "b": b}
 
     def compute(self, segment: str, measure: str, a: float, b: float) -> ValueSelection:
-        mask = (self.world.customers["segment"] == segment).to_numpy() if segment != "all" else slice(None)
+        mask = self._segment_mask(segment)
         customers = self.world.customers[mask]
         values = self.customer_values[mask]
         abc = abc_classes(values, measure=measure, thresholds=(a, b))
         return ValueSelection(customers, values, abc, abc_summary(abc), measure)
 
+    def limits(self, measure: str):
+        """Limits of the size-value map: those of the whole market for ``measure``, whatever the segment."""
+        if measure not in self._limits:
+            self._limits[measure] = size_value_limits(self.world.customers, self.customer_values, measure)
+        return self._limits[measure]
+
     def draw(self, result: ValueSelection, figure: Figure) -> None:
         left, right = figure.subplots(1, 2)
-        figure.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.92, wspace=0.3)
-        plot_pareto(result.abc, ax=left)
-        plot_size_vs_value(result.customers, result.values, result.measure, ax=right)
+        # Room at the bottom for the legends, under the axes where they hide no data.
+        figure.subplots_adjust(left=0.075, right=0.98, bottom=0.25, top=0.92, wspace=0.3)
+        plot_pareto(result.abc, ax=left, animated=True)
+        plot_size_vs_value(result.customers, result.values, result.measure, ax=right,
+                           limits=self.limits(result.measure), animated=True)
+        for ax in (left, right):
+            ax.yaxis.set_animated(True)  # the value axes follow the data: drawn with it, not into the background
+
+    # --- light redraw ------------------------------------------------------------
+    def background_key(self, result: ValueSelection) -> str:
+        """Nothing in the background depends on the result (the axes that do are drawn with the data)."""
+        return "static"
+
+    def update_artists(self, result: ValueSelection, figure: Figure) -> list:
+        """New data and ranges; the two value axes drawn here, before the data; then the data and legend."""
+        left, right = figure.axes[:2]
+        if self._kept_canvas is not figure.canvas:  # a whole-figure draw: prepare every range of both axes
+            self._kept_canvas = figure.canvas
+            self._keep_every_range(figure)
+        artists = update_pareto(left, result.abc) + update_size_vs_value(
+            right, result.customers, result.values, result.measure, self.limits(result.measure))
+        self._axis_pixels.draw(figure, left.yaxis, right.yaxis)
+        return artists
+
+    def _keep_every_range(self, figure: Figure) -> None:
+        """Render the value axes in every range and label the controls can reach (a few Pareto tops, four
+        measures) into the pixel cache, so that even the first visit to one redraws quickly."""
+        left, right = figure.axes[:2]
+        for top in self._pareto_tops:
+            left.set_ylim(0.0, top)
+            self._axis_pixels.keep(figure, left.yaxis)
+        for measure in VALUE_MEASURES:
+            right.set_ylim(*self.limits(measure)[1])
+            right.set_ylabel(size_value_ylabel(measure))
+            self._axis_pixels.keep(figure, right.yaxis)
 
     def summarise(self, result: ValueSelection) -> str:
         s = result.summary

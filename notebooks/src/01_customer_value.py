@@ -64,7 +64,7 @@ far above their head-count share deserve more of our attention.
     code("""
 values = value.customer_value(world)
 by_segment = value.composition(world, values, by="segment")
-labelled(by_segment)
+labelled(by_segment, "value")
 """),
     code("""
 ax = plot_composition(by_segment, by="segment")
@@ -94,7 +94,7 @@ active enters once, through the expected orders.
 当前价值和终生价值都是根据分析人员能看到的信息*估计*出来的：每个客户的订单历史（概括为最近一次购买、购买频率和金额，即RFM），以及据此拟合的购买模型（修正的BG/NBD模型：客户在活跃期间按自己的节奏购买，每次下单后都可能流失）。客户仍然活跃的概率只通过预期订单数计入一次。
 """),
     code("""
-labelled(values.describe().T[["mean", "50%", "max"]])
+labelled(values.drop(columns="customer_id").describe().T[["mean", "50%", "max"]], "value")
 """),
     code("""
 ax = plot_value_types(world.customers, values)
@@ -146,7 +146,7 @@ A类客户合计贡献前80%的价值，B类贡献随后的15%，其余为C类�
 """),
     code("""
 abc = value.abc_classes(values, measure="historical_value", thresholds=(0.8, 0.95))
-labelled(value.abc_summary(abc))
+labelled(value.abc_summary(abc), "value.summary")
 """),
     code("""
 ax = plot_pareto(abc)
@@ -166,7 +166,7 @@ column counts the largest fifth of firms whose value to us sits in the bottom ha
 最后一列统计：规模最大的五分之一企业中，有多大比例对我方的价值排在全部客户的后一半。
 """),
     code("""
-labelled(pd.Series(value.size_versus_value(world, values, measure="lifetime_value"), name="").to_frame().T, decimals=3)
+labelled(pd.Series(value.size_versus_value(world, values, measure="lifetime_value"), name="").to_frame().T, "value.summary")
 """),
     code("""
 ax = plot_size_vs_value(world.customers, values, measure="lifetime_value")
@@ -174,13 +174,16 @@ ax = plot_size_vs_value(world.customers, values, measure="lifetime_value")
     md("""
 ## Explore: ABC by segment
 
-Choose a segment, a value measure and the thresholds of classes A and B. The Pareto curve (left) and the
-size-against-value map (right) update at once. Things to try: how concentrated is value among ordinary customers
+Choose a segment, a value measure and the thresholds of classes A and B (drag a slider or type a percentage such
+as `85` or `85%` into the box beside it; B always stays above A). The Pareto curve (left) and the
+size-against-value map (right) update at once; the map keeps the axes of the whole market, so segments can be
+compared by eye. Things to try: how concentrated is value among ordinary customers
 compared with key accounts? Does the picture change when you rank by potential instead of historical value?
 """, """
 ## 动手探索：按客户类别做ABC分析
 
-选择一个客户类别、价值口径以及A类、B类的分界线，左侧的帕累托曲线和右侧的"规模—价值"图会立即更新。
+选择一个客户类别、价值口径以及A类、B类的分界线（拖动滑块，或在旁边的框中输入百分比，如 `85` 或 `85%`；B类分界线总是高于A类），
+左侧的帕累托曲线和右侧的"规模—价值"图会立即更新；右图始终使用整个市场的坐标范围，便于直接比较不同客户类别。
 可以试试：普通客户的价值集中程度与大客户相比如何？如果按潜在价值而不是历史价值排序，结论会变化吗？
 """),
     code("""

@@ -124,8 +124,9 @@ ax = rplots.plot_level_mix(mix, run.ladder)
 Set the care budget for ordinary customers and for key accounts, the contact cadence and channel mix, the
 service level, the maintenance style and how complaints are handled. The three panels show the level mix, churn
 and satisfaction (the thin dashed line is the cumulative churn of the course's default policy, for comparison),
-and cumulative profit (the dashed line is what the same customers would earn without any care budget or
-contacts). Every setting uses the same random numbers, so the differences you see come from the policy. Things
+and cumulative profit (the dashed curve is what the same customers would be expected to earn, month by month
+and added up the same way, without any care budget or contacts: where the solid curve runs above it, care is
+paying for itself). Every setting uses the same random numbers, so the differences you see come from the policy. Things
 to try: switch to forced maintenance and watch where its churn curve crosses the default's. Is personalised
 service for everyone worth its cost? Where does extra care budget for key accounts stop paying for itself? The
 slider goes far enough to find out. (To set the budget level by level instead of by grade, use
@@ -134,7 +135,7 @@ slider goes far enough to find out. (To set the budget level by level instead of
 ## 动手探索：设计关怀策略
 
 设置普通客户和大客户的关怀预算、联系频率与渠道组合、服务方式、维系方式以及投诉处理方式。三个图分别显示关系层次构成、
-流失与满意度（细虚线是课程默认策略的累计流失率，供对照）、累计利润（虚线是同一批客户在没有关怀预算和联系时的期望利润）。
+流失与满意度（细虚线是课程默认策略的累计流失率，供对照）、累计利润（虚线是同一批客户在没有关怀预算和联系时逐月累计的期望利润：实线在虚线之上，说明关怀的收益超过了成本）。
 每种设置使用相同的随机数，因此看到的差别都来自策略本身。可以试试：改用强人所难式维系，看看它的流失曲线在哪里与默认策略相交。
 对所有客户都提供个性化服务值得吗？大客户的关怀预算加到多少时不再划算？滑块的范围足够你找到答案。
 （若要按关系层次而不是按客户类别分配预算，可使用 `RelationshipDashboard(world, budget_by="level")`。）

@@ -34,7 +34,7 @@ def test_initial_state(dashboard, world):
     assert dashboard.summary.value.startswith("After 24 months")
     assert dashboard.png.startswith(b"\x89PNG")
     width, height = Image.open(io.BytesIO(dashboard.png)).size
-    assert (width, height) == (round(11.0 * 90), round(3.6 * 90))
+    assert (width, height) == (round(11.0 * 90), round(4.0 * 90))
     assert set(dashboard.timings) == {"update_ms", "redraw_ms"}
 
 
@@ -120,7 +120,7 @@ def test_kotler_ladder_dashboard(world):
 def test_profit_range_is_fixed_by_the_default_policy_until_the_curve_leaves_it(world):
     board = RelationshipDashboard(world, seed=1)
     default = board.result
-    high = max(default.kpis["cumulative_profit"].max(), default.care_return["profit_without_care"]) / 1e6
+    high = max(default.kpis["cumulative_profit"].max(), default.without_care.cumsum().max()) / 1e6
     reference = nice_ceiling((1 + PROFIT_HEADROOM) * high)
     assert board.profit_limits(default) == (0.0, reference)
     board.controls["contacts"].value = 3.0  # a small change keeps the range
@@ -150,7 +150,7 @@ def test_static_plots_draw_in_both_languages(world):
         rplots.plot_level_economics(rel.level_economics(run.monthly), run.ladder, ax=axes[3])
         rplots.plot_recovery_effect(rel.recovery_effect(run.monthly), ax=axes[4])
         kpis = rel.monthly_kpis(run.monthly)
-        rplots.plot_cumulative_profit(kpis, rel.care_return(run)["profit_without_care"], ax=axes[5])
+        rplots.plot_cumulative_profit(kpis, rel.expected_monthly_profit(run, baseline=True), ax=axes[5])
         fig.savefig(io.BytesIO(), format="png", dpi=50)
         expected = "Relationship level mix" if language == "en" else "客户关系层次构成"
         assert axes[0].get_title() == expected

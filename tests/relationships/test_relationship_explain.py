@@ -21,7 +21,7 @@ def test_the_model_card_reads_the_code(monkeypatch):
     assert rel.model_card().set_index("parameter").loc["gap_on_churn", "value"] == 9.0
     crmsim.set_language("zh")
     shown = labelled(card, "relationships")
-    assert list(shown.columns) == ["参数", "取值", "作用"]
+    assert list(shown.columns) == ["参数（代码中的名称）", "取值", "作用"]
     assert not shown["作用"].isin(card["meaning"]).any()  # every meaning has its text
 
 

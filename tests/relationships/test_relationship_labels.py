@@ -105,3 +105,59 @@ def test_display_number_keeps_six_significant_digits():
     assert display_number(-12_345_678.9) == "-12,345,700"
     assert display_number(0.35412) == "0.354"
     assert display_number(float("nan")) == "nan"
+
+
+# --- numbers formatted for reading, in Chinese (issue 14) ----------------------------------------------
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def shown_tables(world, run) -> dict[str, pd.DataFrame]:
+    """The relationship tables notebook 02 shows, labelled in Chinese."""
+    names = run.ladder.names()
+    customer = int(run.complaints["customer_id"].iloc[0])
+    return {
+        "ladder": labelled(rel.COURSE_LADDER.table(), "relationships"),
+        "mix": labelled(rel.level_mix(run.monthly).iloc[::6], "relationships", names=names),
+        "economics": labelled(rel.level_economics(run.monthly), "relationships", names=names),
+        "clv": labelled(rel.clv_by_level(run), "relationships", names=names),
+        "compare": labelled(rel.compare_policies(world, {"no_care": rel.CarePolicy(care_budget=0, contacts_per_month=0),
+                                                         "default": rel.CarePolicy()}, months=6, seed=3),
+                            "relationships", names={"no_care": "不做关怀", "default": "课程默认策略"}),
+        "walkthrough": labelled(complaints.complaint_walkthrough(), "relationships"),
+        "options": labelled(complaints.handling_options(), "relationships"),
+        "recovery": labelled(rel.recovery_effect(run.monthly), "relationships"),
+        "segments": labelled(rel.segment_summary(world, run), "relationships"),
+        "history": labelled(rel.customer_history(run, customer), "relationships", names=names),
+        "card": labelled(rel.model_card(), "relationships"),
+        "explain": labelled(rel.explain(run, customer, int(run.complaints["month"].iloc[0])), "relationships"),
+    }
+
+
+def test_every_shown_table_is_chinese_and_formatted_for_reading(world, run):
+    crmsim.set_language("zh")
+    for name, table in shown_tables(world, run).items():
+        for header in [*table.columns, table.index.name]:
+            assert header is None or CJK.search(str(header)), (name, header)
+        texts = [str(v) for v in table.to_numpy().ravel()]
+        assert not any(t.lower() in ("nan", "none", "<na>") for t in texts), name  # a missing value is empty
+        assert not any(re.fullmatch(r"-0(\.0+)?%?", t) for t in texts), name  # no negative zero
+        assert not any(re.search(r"\de[+-]\d", t) for t in texts), name  # no scientific notation
+        for column in table.columns:
+            numbers = [t for t in table[column].astype(str) if re.fullmatch(r"-?[\d,]+(\.\d+)?%?", t)]
+            decimals = {len(t.rstrip("%").split(".")[1]) if "." in t else 0 for t in numbers}
+            if name != "card":  # a model card has one parameter a row, each in its own unit
+                assert len(decimals) <= 1, (name, column, numbers)  # the same decimals down a column
+
+
+def test_money_shares_and_counts_read_as_such(world, run):
+    crmsim.set_language("zh")
+    tables = shown_tables(world, run)
+    ladder = tables["ladder"]
+    assert list(ladder["每月服务成本（元）"]) == ["200", "1,200", "3,000", "8,000"]  # not "200.000" next to "1,200"
+    assert list(ladder["年保留率"]) == ["60%", "75%", "88%", "95%"]
+    assert tables["mix"].iloc[0].str.endswith("%").all()
+    assert tables["compare"].loc["不做关怀", "关怀投资回报率"] == ""  # no spending: no return, and no NaN
+    assert tables["walkthrough"]["完成于第几天"].iloc[0] == "0.5" and tables["walkthrough"]["步骤"].iloc[0] == 1
+    history = tables["history"]
+    assert (history["满意度"][rel.customer_history(run, int(run.complaints["customer_id"].iloc[0]))["satisfaction"]
+                                .isna().to_numpy()] == "").all()
