@@ -128,7 +128,7 @@ class CustomerValueDashboard(Dashboard):
         return "static"
 
     def update_artists(self, result: ValueSelection, figure: Figure) -> list:
-        """New data and ranges; the two value axes drawn here, before the data; then the data and legend."""
+        """New data and ranges; the two value axes drawn here, before the data; then the data to draw."""
         left, right = figure.axes[:2]
         if self._kept_canvas is not figure.canvas:  # a whole-figure draw: prepare every range of both axes
             self._kept_canvas = figure.canvas
