@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pandas as pd
 import pytest
 
@@ -185,3 +187,63 @@ def test_command_line_writes_an_sqlite_database(tmp_path, capsys, monkeypatch):
     with sqlite3.connect(tmp_path / "world.db") as db:
         assert db.execute("SELECT COUNT(*) FROM customers").fetchone()[0] == 500
     db.close()
+
+
+def test_a_broken_foreign_key_is_refused_and_nothing_is_written(tmp_path):
+    import dataclasses
+
+    from crmsim import database
+
+    first, second = crmsim.iter_world_chunks(seed=6, n_customers=80, chunk_size=40)
+    # A reference to a customer of another chunk holds, whichever chunk comes first: the file has both.
+    early, late = first.customers.customer_id.iloc[0], second.customers.customer_id.iloc[0]
+    forward = dataclasses.replace(first, orders=first.orders.assign(customer_id=first.orders.customer_id.replace(
+        first.orders.customer_id.iloc[0], late)))
+    backward = dataclasses.replace(second, contacts=second.contacts.assign(customer_id=early))
+    database.write_sqlite([forward, backward], tmp_path / "ok.db")
+    with database.connect(tmp_path / "ok.db") as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()
+    # A reference to a row that no chunk has is refused, and no file or staging copy is left.
+    orders = second.orders.copy()
+    orders.loc[orders.index[3], "product_id"] = 9_999
+    with pytest.raises(ValueError, match=r"orders\.product_id has \[9999\], which products\.product_id does not"):
+        database.write_sqlite([first, dataclasses.replace(second, orders=orders)], tmp_path / "bad.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.db"]
+
+
+def test_added_tables_of_any_width_and_odd_values_read_back_as_written(small_world, tmp_path):
+    import sqlite3
+
+    import numpy as np
+
+    from crmsim import database
+
+    rng = np.random.default_rng(0)  # test data only, not a model stream
+    n = 2 * database.ROWS_PER_INSERT + 37  # full statements and a shorter last one
+    days = pd.to_datetime("2024-01-31") + pd.to_timedelta(rng.integers(0, 900, n), unit="D")
+    table = pd.DataFrame({
+        "customer_id": small_world.customers.customer_id.sample(n, replace=True, random_state=1).to_numpy(),
+        "day": pd.Series(days).where(rng.random(n) > 0.2),  # NaT as NULL
+        "moment": pd.Series(days + pd.to_timedelta(rng.integers(0, 86_400, n), unit="s")),  # with a time of day
+        "far": pd.Series(days).where(np.arange(n) % 50 != 0, pd.Timestamp("1900-03-01")),  # dates centuries apart
+        "empty_day": pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
+        "amount": np.where(rng.random(n) > 0.1, rng.normal(0, 1e6, n), np.nan),
+        "flag": rng.random(n) > 0.5,
+        "grade": pd.Categorical(rng.choice(["A", "B", None], n), categories=["A", "B", "C"]),
+    })
+    database.write_sqlite(small_world, tmp_path / "w.db")
+    database.append_tables(tmp_path / "w.db", {"odd": table})
+    pd.testing.assert_frame_equal(database.read_sqlite(tmp_path / "w.db", ["odd"])["odd"], table, check_exact=True)
+    with database.connect(tmp_path / "w.db") as db:
+        stored = db.execute('SELECT day, moment, far FROM "odd" WHERE far LIKE "1900%" LIMIT 1').fetchone()
+    db.close()
+    assert stored[1][10] == "T" and stored[2] == "1900-03-01" and (stored[0] is None or len(stored[0]) == 10)
+
+    # An SQLite built with fewer parameters per statement (999 before 3.32) gets fewer rows per statement.
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        wide = pd.DataFrame({f"c{k}": np.arange(n) * k for k in range(40)})
+        db.execute(f"CREATE TABLE wide ({', '.join(wide.columns)})")
+        database._insert(db, "wide", wide)
+        assert db.execute("SELECT * FROM wide ORDER BY rowid").fetchall() == list(wide.itertuples(index=False, name=None))
