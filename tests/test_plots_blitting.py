@@ -50,7 +50,7 @@ def test_a_pasted_axis_looks_like_a_drawn_one_and_a_new_range_is_drawn():
 
 def test_a_snapshot_forgets_pixels_of_another_canvas_and_keeps_memory_bounded():
     figure, canvas, ax, line, background = _blitting_figure()
-    shot = Snapshot(ax.yaxis, lambda: tuple(ax.get_ylim()), lambda renderer: ax.bbox, limit=2)
+    shot = Snapshot(ax.yaxis, lambda axis: tuple(axis.get_view_interval()), lambda axis, renderer: ax.bbox, limit=2)
     for top in (4, 5, 6):
         ax.set_ylim(0, top)
         _blit(figure, canvas, background, [shot])
@@ -71,3 +71,16 @@ def test_the_legend_above_hides_nothing_and_lifts_the_title():
     assert legend is ax.get_legend() and ax.get_title() == "Lines"
     assert hidden_by_legends(figure) == []
     assert title_pad_over_legend(2) > title_pad_over_legend(1)
+
+
+def test_snapshots_do_not_keep_replaced_figures_alive():
+    import gc
+
+    from crmsim.plots import blitting
+
+    for _ in range(3):
+        figure, canvas, ax, line, background = _blitting_figure()
+        _blit(figure, canvas, background, [y_axis_snapshot(ax), legend_snapshot(ax)])
+    del figure, canvas, ax, line, background
+    gc.collect()
+    assert len(blitting._SNAPSHOTS) == 0
