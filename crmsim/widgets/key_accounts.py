@@ -166,6 +166,11 @@ class KeyAccountDashboard(Dashboard):
                                   drop_risk_above=float(values["drop_risk_above"]))
 
     def compute(self, **values) -> KeyAccountView:
+        view = self._view(values)
+        self._reference_ceilings(view.rep)  # a new rep's axes come from its default policy: model work, done here
+        return view
+
+    def _view(self, values: dict) -> KeyAccountView:
         rep = int(values["rep"])
         run = simulate_key_accounts(self.world, self.policy_of(values), prepared=self._opportunities_of(rep),
                                     seed=self.seed, start=self.start, months=self.months)
@@ -187,7 +192,7 @@ class KeyAccountDashboard(Dashboard):
         """Y ceilings of the forecast and revenue panels for ``rep``: a quarter above
         what the default policy gives, rounded up to a nice number (at least CNY 1 m)."""
         if rep not in self._references:
-            default = self.compute(**{**self._defaults, "rep": rep})
+            default = self._view({**self._defaults, "rep": rep})
             self._references[rep] = tuple(nice_ceiling(max(1.25 * high, 1.0))
                                           for high in self._highs(default, self.months))
         return self._references[rep]
