@@ -216,10 +216,10 @@ class ShownTable(pd.DataFrame):
 
 
 def shown(table: pd.DataFrame) -> ShownTable:
-    """``table`` as a :class:`ShownTable` (the same data, no copy of the values when pandas can avoid it)."""
+    """``table`` as a :class:`ShownTable`: the same data (not copied where pandas can avoid it) and ``attrs``."""
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"table must be a pandas DataFrame; got {type(table).__name__}")
-    return table if isinstance(table, ShownTable) else ShownTable(table)
+    return table if isinstance(table, ShownTable) else ShownTable(table).__finalize__(table)  # keeps .attrs
 
 
 def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table_name: str | None = None,

@@ -93,6 +93,14 @@ def test_the_original_is_untouched_and_series_stay_series(table):
     assert type(labelled(table["revenue"])) is pd.Series
 
 
+def test_a_shown_table_keeps_the_attrs_of_the_table(table):
+    table.attrs["recovery_probability"] = 0.43
+    shown = labelled(table)
+    assert shown.attrs == {"recovery_probability": 0.43}
+    shown.attrs["recovery_probability"] = 0.5  # its own copy
+    assert table.attrs == {"recovery_probability": 0.43}
+
+
 def test_html_follows_pandas_display_options(table):
     with pd.option_context("display.max_rows", 2, "display.min_rows", 2):
         html = labelled(pd.concat([table] * 5, ignore_index=True))._repr_html_()
