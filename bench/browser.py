@@ -122,7 +122,7 @@ def bench_dashboard(page, repeats: int, settle_ms: int) -> list[dict]:
             timing = app_pages.timed_change(page, timeout=TIMEOUT_S, action=lambda: app_pages.move_control(page, control, turn))
             moved = app_pages.control_value(page, control) != control["value"]
             records.append({"control": control["label"] or control["kind"], "moved": moved, **timing})
-            page.wait_for_timeout(settle_ms)
+            app_pages.wait_until_quiet(page, settle_ms / 1000)
     return records
 
 
@@ -139,11 +139,11 @@ def bench_roleplay(page, repeats: int, settle_ms: int, language: str) -> list[di
         person.locator("select").select_option(index=2)
         track = person.locator(".widget-hslider .slider-container").first.bounding_box()
         page.mouse.click(track["x"] + track["width"] * 0.6, track["y"] + track["height"] / 2)
-        page.wait_for_timeout(settle_ms * 2)
+        app_pages.wait_until_quiet(page, settle_ms / 1000)
         for name, button in (("play round", play), ("undo round", undo)):
             timing = app_pages.timed_change(page, timeout=TIMEOUT_S, action=lambda: button.click() or "clicked")
             records.append({"control": name, **timing})
-            page.wait_for_timeout(settle_ms)
+            app_pages.wait_until_quiet(page, settle_ms / 1000)
     return records
 
 
@@ -166,7 +166,7 @@ def bench_peer(chromium: str, repeats: int, settle_ms: int) -> list[float]:
                 timing = app_pages.timed_change(page, timeout=TIMEOUT_S, action=lambda: app_pages.move_control(page, control, turn))
                 if shown_ms(timing) is not None:
                     times.append(shown_ms(timing))
-                page.wait_for_timeout(settle_ms)
+                app_pages.wait_until_quiet(page, settle_ms / 1000)
             print(f"peer (bare ipywidgets slider -> Image round trip, {png_kb(page):.0f} kB PNG): "
                   f"median {statistics.median(times):.0f} ms, max {max(times):.0f} ms over {len(times)} changes")
             return times
@@ -206,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="times every control is moved (default 3)")
     parser.add_argument("--pages", nargs="*", default=sorted(PAGES), choices=sorted(PAGES),
                         help="page numbers (default: all; 05 plays and undoes rounds)")
-    parser.add_argument("--settle-ms", type=int, default=150, help="pause after each change (default 150)")
+    parser.add_argument("--settle-ms", type=int, default=200,
+                        help="quiet time (no new figure or summary) awaited after each change (default 200)")
     parser.add_argument("--no-peer", action="store_true", help="skip the bare-widget peer")
     args = parser.parse_args(argv)
 

@@ -88,11 +88,29 @@ def open_app_page(page, base_url: str, notebook: str, timeout: float = VOILA_TIM
     return wait_for_text(page, ".crmsim-summary", timeout=timeout)
 
 
+#: JavaScript that reads one control element: its value (a slider's exact value from its noUiSlider, a
+#: dropdown's selected index, a checkbox's state), range and step. noUiSlider's ``aria-value*`` attributes
+#: are rounded (0.35 reads 0.3), so the slider object itself is asked.
+_READ_JS = """const read = el => {
+    const target = el.querySelector('.noUi-target');
+    const slider = target && target.noUiSlider;
+    const select = el.querySelector('select');
+    const box = el.querySelector('input[type=checkbox]');
+    if (slider) {
+        const range = slider.options.range;
+        return {value: Number(slider.get(true)), min: Number(range.min), max: Number(range.max),
+                step: Number(slider.options.step || 0)};
+    }
+    if (select) return {value: select.selectedIndex, min: 0, max: select.options.length - 1, step: 1};
+    if (box) return {value: box.checked, min: 0, max: 1, step: 1};
+    return {value: null, min: 0, max: 1, step: 0};
+};"""
+
 #: JavaScript that finds the controls of the dashboard on the page, marks each with
 #: ``data-crmsim-control="<i>"`` and describes it. Kinds: ``select`` (a dropdown), ``percent`` (a
 #: :class:`crmsim.widgets.PercentSlider`: slider and text box), ``slider`` (any other slider),
-#: ``checkbox``, ``button``. The sliders' positions come from noUiSlider's ``aria-value*`` attributes.
-_CONTROLS_JS = """() => {
+#: ``checkbox``, ``button``.
+_CONTROLS_JS = "() => {" + _READ_JS + """
     const root = document.querySelector('.crmsim-dashboard, .crmsim-roleplay-console') || document.body;
     const found = [];
     const add = (el, kind) => { if (el.offsetParent !== null && !el.dataset.crmsimControl) {
@@ -109,16 +127,11 @@ _CONTROLS_JS = """() => {
     return found.map(([el, kind]) => {
         const label = [...el.querySelectorAll('.widget-label, label')]
             .find(l => l.innerText.replace(/\u200b/g, '').trim());
-        const handle = el.querySelector('.noUi-handle');
         const select = el.querySelector('select');
         const box = el.querySelector('input[type=checkbox]');
-        return {index: Number(el.dataset.crmsimControl), kind,
+        return {index: Number(el.dataset.crmsimControl), kind, ...read(el),
                 label: (kind === 'button' ? el.innerText : label ? label.innerText : '').replace(/\u200b/g, '').trim(),
                 disabled: !!(el.disabled || (select && select.disabled) || (box && box.disabled)),
-                value: handle ? Number(handle.getAttribute('aria-valuenow'))
-                       : select ? select.selectedIndex : box ? box.checked : null,
-                min: handle ? Number(handle.getAttribute('aria-valuemin')) : 0,
-                max: handle ? Number(handle.getAttribute('aria-valuemax')) : select ? select.options.length - 1 : 1,
                 options: select ? [...select.options].map(o => o.label) : []};
     });
 }"""
@@ -128,9 +141,9 @@ def dashboard_controls(page) -> list[dict]:
     """Describe the visible controls of the dashboard on the page (see ``_CONTROLS_JS``).
 
     Each is a dict with ``index`` (its ``data-crmsim-control`` mark), ``kind`` (``select``, ``percent``,
-    ``slider``, ``checkbox`` or ``button``), ``label``, ``disabled``, ``value`` (a slider's position, a
-    dropdown's selected index, a checkbox's state), ``min``, ``max`` and a dropdown's ``options``.
-    Controls found earlier keep their mark; call it again to read current values.
+    ``slider``, ``checkbox`` or ``button``), ``label``, ``disabled``, ``value`` (a slider's value, a
+    dropdown's selected index, a checkbox's state), ``min``, ``max``, ``step`` and a dropdown's
+    ``options``. Every call marks the controls afresh; call it again to read current values.
     """
     page.evaluate("() => document.querySelectorAll('[data-crmsim-control]')"
                   ".forEach(el => delete el.dataset.crmsimControl)")
@@ -139,12 +152,8 @@ def dashboard_controls(page) -> list[dict]:
 
 def control_value(page, control: dict) -> object:
     """The current value of a control described by :func:`dashboard_controls` (as ``value`` there)."""
-    return page.evaluate("""i => {
-        const el = document.querySelector(`[data-crmsim-control="${i}"]`);
-        const handle = el.querySelector('.noUi-handle'), select = el.querySelector('select'),
-              box = el.querySelector('input[type=checkbox]');
-        return handle ? Number(handle.getAttribute('aria-valuenow')) : select ? select.selectedIndex
-               : box ? box.checked : null; }""", control["index"])
+    return page.evaluate("i => {" + _READ_JS + """
+        return read(document.querySelector(`[data-crmsim-control="${i}"]`)).value; }""", control["index"])
 
 
 def control_locator(page, control: dict):
@@ -190,6 +199,8 @@ def move_control(page, control: dict, turn: int = 0, *, type_percent: bool | Non
     target = slider_target(control, turn)
     if kind == "percent" and (turn % 2 == 0 if type_percent is None else type_percent):
         fraction = control["min"] + target * (control["max"] - control["min"])
+        if control["step"]:  # a value on the slider's steps, as the slider itself would set it
+            fraction = control["min"] + round((fraction - control["min"]) / control["step"]) * control["step"]
         text = f"{round(fraction * 100)}%"
         box = where.locator(".crmsim-percent-text input")
         box.fill(text)
@@ -262,3 +273,25 @@ def timed_change(page, action, timeout: float = 30, quiet: float = 2.0) -> dict:
     done = action()
     result = page.evaluate(_RESULT_JS)
     return {"done": done, **result}
+
+
+_QUIET_JS = """([imageSelector, quietMs, timeoutMs]) => new Promise(resolve => {
+    const started = performance.now();
+    let timer = null;
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quietMs); });
+    const done = () => { observer.disconnect(); resolve(performance.now() - started); };
+    observer.observe(document.querySelector(imageSelector), {attributes: true, attributeFilter: ['src']});
+    const summary = document.querySelector('.crmsim-summary');
+    if (summary) observer.observe(summary, {subtree: true, childList: true, characterData: true});
+    timer = setTimeout(done, quietMs);
+    setTimeout(done, timeoutMs);
+})"""
+
+
+def wait_until_quiet(page, quiet: float = 0.25, timeout: float = 10) -> float:
+    """Wait until neither the figure nor the summary has changed for ``quiet`` seconds; return the seconds waited.
+
+    A change can bring more than one update (a value the slider puts back on its steps, a summary sent after
+    the figure): the next change is timed only once they are all in.
+    """
+    return page.evaluate(_QUIET_JS, [DASHBOARD_IMAGE, quiet * 1000, timeout * 1000]) / 1000

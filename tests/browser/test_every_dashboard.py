@@ -95,10 +95,63 @@ def test_every_control_changes_the_figure(app_server, browser_page, screenshot_d
             if not (summary_only and timing["summary_ms"] is not None):
                 problems.append(f"{name}: the figure did not change"
                                 + (" (the summary did)" if timing["summary_ms"] is not None else ""))
-        page.wait_for_timeout(100)
+        app_pages.wait_until_quiet(page)
     assert not problems, f"{where}: " + "; ".join(problems)
     for control in app_pages.dashboard_controls(page):
         if control["kind"] == "percent":
             _refuses_unreadable_percent(page, control, f"{where} {control['label']!r}")
             break
     _check_tables(page, lang, where)
+
+
+#: A dashboard page of one percentage slider, so that the driver and the refusal check above are tried on
+#: a real :class:`crmsim.widgets.PercentSlider` whatever the course dashboards use.
+PERCENT_PAGE = '''
+import crmsim
+from crmsim.widgets import Dashboard, PercentSlider
+
+crmsim.set_language("zh")
+
+
+class Probe(Dashboard):
+    figsize = (3.0, 2.0)
+
+    def build_controls(self):
+        return {"share": PercentSlider(value=0.5, min=0.1, max=0.9, step=0.05, description="份额")}
+
+    def compute(self, share):
+        return share
+
+    def draw(self, result, figure):
+        axes = figure.subplots()
+        axes.bar([0], [result])
+        axes.set_ylim(0, 1)
+
+    def summarise(self, result):
+        return f"份额 {result:.0%}"
+
+
+Probe()
+'''
+
+
+def test_a_percent_slider_is_typed_into_clicked_and_refuses_text_visibly(browser_page, tmp_path):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell(PERCENT_PAGE.strip())]
+    nbformat.write(notebook, tmp_path / "percent.ipynb")
+    page = browser_page
+    with app_pages.voila(tmp_path) as base:
+        assert app_pages.open_app_page(page, base, "percent.ipynb") == "份额 50%"
+        [control] = app_pages.dashboard_controls(page)
+        assert control["kind"] == "percent" and control["label"] == "份额"
+        for turn, how in ((0, "typed '80%'"), (1, "clicked the track at 10%")):
+            timing = app_pages.timed_change(page, lambda: app_pages.move_control(page, control, turn))
+            assert timing["done"] == how and timing["image_ms"] is not None, timing
+            app_pages.wait_until_quiet(page)
+            control = app_pages.dashboard_controls(page)[0]
+        assert page.locator(".crmsim-summary").inner_text().strip() == "份额 20%"
+        _refuses_unreadable_percent(page, control, "the probe")
+        assert page.locator(".crmsim-summary").inner_text().strip() == "份额 20%"
