@@ -15,6 +15,12 @@ How a topic's tables are labelled is declared once, with
 and then ``labelled(table, "credit")`` shows any credit table. Without a topic,
 the world's data dictionary (:mod:`crmsim.world.schema`) labels the world's
 tables.
+
+A labelled DataFrame is a :class:`ShownTable`: a DataFrame whose HTML (in
+JupyterLab, Voila, VS Code) keeps Chinese words whole instead of breaking a
+narrow column's header into one character per line; anything computed from it
+is a plain DataFrame again. :func:`table_html` gives the same HTML for a table
+shown by hand (``to_html``).
 """
 
 from __future__ import annotations
@@ -163,6 +169,59 @@ class _Labeller:
         return i18n.t(self.spec.bool_keys[0 if value else 1], self.language)
 
 
+#: CSS class of the ``<div>`` around every table crmsim shows in HTML.
+TABLE_CLASS = "crmsim-table"
+
+#: Its inline style, inherited by every header and cell. Browsers may break CJK text between any two
+#: characters, so a table wider than the notebook squeezes its Chinese columns to one character per
+#: line (the headers worst); ``keep-all`` breaks Chinese only where English would break (at spaces and
+#: brackets, e.g. before ``（元）``), and the output area scrolls sideways instead. English wraps as
+#: before. Inline, not a ``<style>`` element: JupyterLab strips those from the stored outputs of a
+#: notebook that is not trusted (every notebook a learner downloads), but keeps this property.
+TABLE_STYLE = "word-break: keep-all"
+
+
+def _wrap_html(html: str) -> str:
+    return f'<div class="{TABLE_CLASS}" style="{TABLE_STYLE}">{html}</div>'
+
+
+def table_html(table: pd.DataFrame, **to_html: object) -> str:
+    """HTML of ``table`` for a notebook, with Chinese words kept whole (see :data:`TABLE_STYLE`).
+
+    For views that build their own HTML (``table.to_html(index=False)``); ``to_html`` options are
+    passed on to :meth:`pandas.DataFrame.to_html`.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be a pandas DataFrame; got {type(table).__name__}")
+    return _wrap_html(table.to_html(**to_html))
+
+
+class ShownTable(pd.DataFrame):
+    """A DataFrame made to be shown: what :func:`labelled` returns for a DataFrame.
+
+    It is a DataFrame in every way (``isinstance``, indexing, ``equals``, ``to_string``, its text
+    repr), except that its HTML repr is wrapped with :data:`TABLE_STYLE`, so Chinese headers and
+    values are not broken one character per line. Every pandas operation on it (``copy``,
+    ``head``, ``round``, selecting columns) returns a plain DataFrame: computations never carry
+    the display wrapper along.
+    """
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _repr_html_(self) -> str | None:
+        html = super()._repr_html_()
+        return None if html is None else _wrap_html(html)
+
+
+def shown(table: pd.DataFrame) -> ShownTable:
+    """``table`` as a :class:`ShownTable`: the same data (not copied where pandas can avoid it) and ``attrs``."""
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be a pandas DataFrame; got {type(table).__name__}")
+    return table if isinstance(table, ShownTable) else ShownTable(table).__finalize__(table)  # keeps .attrs
+
+
 def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table_name: str | None = None,
              names: Mapping[str, str] | None = None, language: str | None = None,
              decimals: int | None = 2, headers: bool = True) -> pd.DataFrame | pd.Series:
@@ -195,7 +254,8 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
 
     Returns
     -------
-    DataFrame or Series
+    ShownTable or Series
+        A DataFrame (a :class:`ShownTable`, whose HTML keeps Chinese words whole) or a Series.
         Keep computing with the coded original: the copy is for display.
     """
     if not isinstance(table, (pd.DataFrame, pd.Series)):
@@ -229,7 +289,7 @@ def labelled(table: pd.DataFrame | pd.Series, topic: str | None = None, *, table
         out.index.name = lab.header(table.index.name) if headers else table.index.name
     elif headers:
         out.index = out.index.set_names([lab.header(n) for n in table.index.names])
-    return out
+    return shown(out) if isinstance(out, pd.DataFrame) else out
 
 
 def _values(lab: _Labeller, column: str, series: pd.Series, decimals: int | None) -> pd.Series:
@@ -296,9 +356,9 @@ def display_number(value: float) -> str:
     return f"{value:.3f}"
 
 
-def world_overview(world) -> pd.DataFrame:
-    """One row per table of the world: rows, columns and what a row is."""
+def world_overview(world) -> ShownTable:
+    """One row per table of the world: rows, columns and what a row is (a :class:`ShownTable`)."""
     rows = [{i18n.t("overview.table"): name, i18n.t("overview.rows"): len(df),
              i18n.t("overview.columns"): df.shape[1], i18n.t("overview.about"): i18n.t(f"overview.{name}")}
             for name, df in world.tables().items()]
-    return pd.DataFrame(rows)
+    return ShownTable(rows)
