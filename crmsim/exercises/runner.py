@@ -161,8 +161,7 @@ def execute(path: Path, *, cell_timeout: float = CELL_TIMEOUT, notebook_timeout:
                                                   "traceback": []}, shutdown_kernel="immediate", **options)
         try:
             # the kernel's own warnings (e.g. about its local TCP transport) are not the student's problems
-            asyncio.run(asyncio.wait_for(client.async_execute(stderr=subprocess.DEVNULL, env=kernel_env()),
-                                         notebook_timeout))
+            asyncio.run(_within(client.async_execute(stderr=subprocess.DEVNULL, env=kernel_env()), notebook_timeout))
         except (asyncio.TimeoutError, TimeoutError):
             run.problems.append(("ex.grade.notebook_timeout", {"seconds": notebook_timeout}))
         except Exception as exc:  # a dead kernel, a kernel that never started: this notebook's problem only
@@ -170,6 +169,25 @@ def execute(path: Path, *, cell_timeout: float = CELL_TIMEOUT, notebook_timeout:
     run.seconds = time.perf_counter() - started
     _read_outputs(nb, run)
     return run
+
+
+async def _within(work, seconds: float):
+    """Await ``work``, cancelled after ``seconds`` with TimeoutError.
+
+    Not ``asyncio.wait_for``: nbclient takes the cancellation of a cell for
+    a dead kernel and raises DeadKernelError instead, so a notebook over its
+    time was reported as a kernel that died.
+    """
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if task in done:
+        return task.result()
+    task.cancel()
+    try:
+        await task  # nbclient shuts the kernel down as the cancellation goes through it
+    except BaseException:  # noqa: BLE001 - whatever the cancelled work raised, the notebook was over its time
+        pass
+    raise TimeoutError(f"over {seconds:g} s")
 
 
 def _read_outputs(nb, run: Run) -> None:
