@@ -12,7 +12,7 @@ kernel manager asked for, a session of its own). Each child serves one
 notebook and is killed afterwards, so no notebook sees another's state: a
 forked child starts from the zygote's state, which no notebook has touched.
 
-The kernel manager (:class:`WarmKernelManager`) is jupyter_client's own, with
+The kernel manager (:func:`manager_class`) is jupyter_client's own, with
 a provisioner that asks the zygote for the process instead of ``Popen``;
 nbclient runs the notebook as before, so interrupts, timeouts and errors go
 through the same code. Whatever cannot be forked (another kernel spec, a
@@ -26,6 +26,7 @@ system has given to another program.
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import os
 import select
@@ -37,8 +38,6 @@ import time
 import uuid
 from typing import Any
 
-from jupyter_client.manager import AsyncKernelManager
-from jupyter_client.provisioning import LocalProvisioner
 
 #: Modules the zygote imports besides all of crmsim (which a fresh kernel imports too: the first text look-up
 #: of an exercise loads every module of the package, :func:`crmsim.i18n.load_all`): the kernel and what it
@@ -176,49 +175,60 @@ class ForkedProcess:
         self.send_signal(signal.SIGKILL)
 
 
-class ForkedProvisioner(LocalProvisioner):
-    """jupyter_client's local provisioner, whose kernels come from the zygote when they can."""
+def manager_class(zygote: Zygote | None) -> type:
+    """A kernel manager class for nbclient whose kernels come from ``zygote`` (None: jupyter_client's own)."""
+    from jupyter_client.manager import AsyncKernelManager
 
-    zygote: Zygote | None = None
-
-    def _forkable(self, cmd: list[str]) -> bool:
-        return (self.zygote is not None and len(cmd) >= 3 and cmd[0] == sys.executable
-                and cmd[1:3] == ["-m", "ipykernel_launcher"])
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> dict:
-        if not self._forkable(cmd):
-            return await super().launch_kernel(cmd, **kwargs)
-        env = dict(kwargs.get("env") or os.environ)
-        env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
-        quiet = kwargs.get("stderr") == subprocess.DEVNULL
-        try:
-            pid = self.zygote.start(cmd[3:], env, kwargs.get("cwd"), quiet)
-        except ZygoteError:
-            return await super().launch_kernel(cmd, **kwargs)
-        self.process = ForkedProcess(self.zygote, pid)
-        self.pid, self.pgid = pid, None  # signals go through the zygote, to the kernel's process group
-        self.cwd = kwargs.get("cwd")
-        return self.connection_info
-
-
-class WarmKernelManager(AsyncKernelManager):
-    """An asynchronous kernel manager whose kernels are forked by :attr:`zygote` (a class attribute)."""
-
-    zygote: Zygote | None = None
-
-    async def _async_pre_start_kernel(self, **kw: Any):
-        self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
-        if self.provisioner is None:
-            self.provisioner = ForkedProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
-            self.provisioner.zygote = self.zygote
-        return await super()._async_pre_start_kernel(**kw)
-
-
-def manager_class(zygote: Zygote | None) -> type[AsyncKernelManager]:
-    """A kernel manager class for nbclient whose kernels come from ``zygote`` (None: the usual kernels)."""
     if zygote is None:
         return AsyncKernelManager
-    return type("WarmKernelManager", (WarmKernelManager,), {"zygote": zygote})
+    return type("WarmKernelManager", (_classes()[1],), {"zygote": zygote})
+
+
+@functools.cache
+def _classes() -> tuple[type, type]:
+    """The provisioner and the kernel manager (defined on first use: jupyter_client comes with the course extra,
+    and importing every crmsim module, as the text catalogue does, must work without it)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.provisioning import LocalProvisioner
+
+    class ForkedProvisioner(LocalProvisioner):
+        """jupyter_client's local provisioner, whose kernels come from the zygote when they can."""
+
+        zygote: Zygote | None = None
+
+        def _forkable(self, cmd: list[str]) -> bool:
+            return (self.zygote is not None and len(cmd) >= 3 and cmd[0] == sys.executable
+                    and cmd[1:3] == ["-m", "ipykernel_launcher"])
+
+        async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> dict:
+            if not self._forkable(cmd):
+                return await super().launch_kernel(cmd, **kwargs)
+            env = dict(kwargs.get("env") or os.environ)
+            env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
+            quiet = kwargs.get("stderr") == subprocess.DEVNULL
+            try:
+                pid = self.zygote.start(cmd[3:], env, kwargs.get("cwd"), quiet)
+            except ZygoteError:
+                return await super().launch_kernel(cmd, **kwargs)
+            self.process = ForkedProcess(self.zygote, pid)
+            self.pid, self.pgid = pid, None  # signals go through the zygote, to the kernel's process group
+            self.cwd = kwargs.get("cwd")
+            return self.connection_info
+
+    class WarmKernelManager(AsyncKernelManager):
+        """An asynchronous kernel manager whose kernels are forked by :attr:`zygote` (a class attribute)."""
+
+        zygote: Zygote | None = None
+
+        async def _async_pre_start_kernel(self, **kw: Any):
+            self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+            if self.provisioner is None:
+                self.provisioner = ForkedProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec,
+                                                     parent=self)
+                self.provisioner.zygote = self.zygote
+            return await super()._async_pre_start_kernel(**kw)
+
+    return ForkedProvisioner, WarmKernelManager
 
 
 # ---- the zygote process ------------------------------------------------------------------------------------

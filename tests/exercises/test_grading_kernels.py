@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -99,3 +101,11 @@ def test_faults_are_the_same_in_forked_and_in_fresh_kernels(tmp_path):
     assert warm[slow].problems == [("ex.grade.notebook_timeout", {"seconds": 5})]
     assert warm[not_json].problems[0][0] == "ex.grade.not_json"
     assert fresh.problems == warm[faults].problems and "after" in fresh.stdout
+
+
+def test_every_module_imports_without_jupyter():
+    """The text catalogue imports every crmsim module; jupyter_client and nbclient come with the course extra."""
+    code = ("import sys\nsys.modules.update(jupyter_client=None, nbclient=None, nbformat=None)\n"
+            "import crmsim.i18n\ncrmsim.i18n.load_all()\nimport crmsim.exercises.kernels\nprint('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]
