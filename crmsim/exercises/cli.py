@@ -49,6 +49,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                            help=f"seconds a cell may run (default {CELL_TIMEOUT})")
             p.add_argument("--notebook-timeout", type=float, default=NOTEBOOK_TIMEOUT,
                            help=f"seconds a notebook may run (default {NOTEBOOK_TIMEOUT})")
+            p.add_argument("--fresh-kernels", action="store_true",
+                           help="start every kernel as a new process (slower; by default, on Linux, kernels are "
+                                "forked from one that has imported the course)")
 
     release = commands.add_parser("release", help="write DIR/<student_id>/<exercise>.ipynb for every student")
     common(release, submissions=False)
@@ -99,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
     from .grading import grade, report_lines
 
     grades = grade(roster, args.course_seed, args.submissions, exercises=args.exercise, n_customers=args.customers,
-                   jobs=args.jobs, cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout)
+                   jobs=args.jobs, cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
+                   warm=not args.fresh_kernels)
     lines = report_lines(grades, args.language)
     if args.class_command == "grade":
         _write_gradebook(grades, targets, args.language)

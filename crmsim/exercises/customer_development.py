@@ -117,7 +117,8 @@ TASKS = (
     # Half a thousandth of recall: three decimals stay right, and one pair more or less (of about 60) does not.
     Task("baseline_recall", "number", 1, "ex06.hint.baseline_recall", tolerance=0.0005, fraction=True),
     Task("duplicate_groups", "decision", 2, "ex06.hint.duplicate_groups",
-         decision=Decision(dict, score_groups, judge_groups, encode=encode_groups, decode=decode_groups)),
+         decision=Decision(dict, score_groups, judge_groups, encode=encode_groups, decode=decode_groups,
+                           personal=lambda groups: {"n_records": len(groups)})),
     Task("why_groups", "text", 2, "ex06.hint.why_groups"),
 )
 

@@ -8,8 +8,11 @@ against the key recomputed from the roster and the course seed
 
 from __future__ import annotations
 
+import ctypes
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,7 +103,7 @@ def find_submissions(roster: pd.DataFrame, folder: Path, specs: Sequence[Exercis
 
 def grade(roster: pd.DataFrame, course_seed: int, submissions: str | os.PathLike, *,
           exercises: Sequence[str] = (), n_customers: int | None = None, jobs: int | None = None,
-          cell_timeout: float = CELL_TIMEOUT, notebook_timeout: float = NOTEBOOK_TIMEOUT) -> Grades:
+          cell_timeout: float = CELL_TIMEOUT, notebook_timeout: float = NOTEBOOK_TIMEOUT, warm: bool = True) -> Grades:
     """Execute, collect and mark every submission of ``roster``; see :func:`gradebook` for the table.
 
     Parameters
@@ -119,11 +122,21 @@ def grade(roster: pd.DataFrame, course_seed: int, submissions: str | os.PathLike
         Notebooks executed at a time (None: one per core).
     cell_timeout, notebook_timeout : float
         Seconds; see :mod:`.runner`.
+    warm : bool
+        Fork the kernels from a process that has imported the course (Linux;
+        see :mod:`.kernels`); False starts each kernel as a new process.
     """
     specs = selected(exercises)
     found, stray = find_submissions(roster, Path(submissions), specs)
-    runs = execute_all(found.values(), jobs=jobs, cell_timeout=cell_timeout, notebook_timeout=notebook_timeout)
-    keys, truths = class_keys(roster, course_seed, specs, n_customers)
+    # the keys are computed here while the notebooks run in their kernels (a thread suffices: the kernels are
+    # processes, and this thread only waits for their messages)
+    with ThreadPoolExecutor(max_workers=1) as background:
+        running = background.submit(execute_all, found.values(), jobs=jobs, cell_timeout=cell_timeout,
+                                    notebook_timeout=notebook_timeout, warm=warm)
+        try:
+            keys, truths = class_keys(roster, course_seed, specs, n_customers)
+        finally:
+            runs = running.result()
     results = {}
     for student in roster[ID_COLUMN]:
         for spec in specs:
@@ -144,13 +157,66 @@ def class_keys(roster: pd.DataFrame, course_seed: int, specs: Sequence[ExerciseS
     from .solutions import correct_values
 
     keys, truths = {}, {}
-    for student in roster[ID_COLUMN]:
-        for spec in specs:
-            n = spec.n_customers if n_customers is None else n_customers
-            world = spec.build_world(student_seed(course_seed, student), n)
-            keys[(student, spec.name)] = answer_key(spec, student, course_seed, n_customers=n, world=world)
-            truths[(student, spec.name)] = correct_values(spec, world)[0]
+    with single_blas_thread():
+        for student in roster[ID_COLUMN]:
+            for spec in specs:
+                n = spec.n_customers if n_customers is None else n_customers
+                world = spec.build_world(student_seed(course_seed, student), n)
+                values = correct_values(spec, world)
+                keys[(student, spec.name)] = answer_key(spec, student, course_seed, n_customers=n, values=values)
+                truths[(student, spec.name)] = values[0]
     return keys, truths
+
+
+@contextmanager
+def single_blas_thread():
+    """One OpenBLAS thread in this process while the keys are computed, the previous count afterwards.
+
+    The solvers fit small models (L-BFGS-B on a few parameters), where
+    OpenBLAS's threads only wait for each other: with the kernels keeping the
+    cores busy, the customer-value solver took a second instead of 0.06 s. The
+    count can only be set through the libraries themselves (numpy and scipy
+    each load their own OpenBLAS); where none is found nothing changes.
+    """
+    restore = []
+    for library in _openblas_libraries():
+        for prefix in ("scipy_openblas", "openblas"):
+            for suffix in ("64_", ""):
+                get = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
+                put = getattr(library, f"{prefix}_set_num_threads{suffix}", None)
+                if get is not None and put is not None:
+                    break
+            else:
+                continue
+            try:
+                get.restype, put.argtypes = ctypes.c_int, [ctypes.c_int]
+                before = int(get())
+                put(1)
+            except (OSError, ValueError, ctypes.ArgumentError):  # pragma: no cover - a library of another shape
+                continue
+            restore.append((put, before))
+            break
+    try:
+        yield
+    finally:
+        for put, before in restore:
+            put(before)
+
+
+def _openblas_libraries() -> list:
+    """The OpenBLAS libraries loaded in this process (Linux: from its memory map; elsewhere none)."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
+    except OSError:
+        return []
+    libraries = []
+    for path in sorted(paths):
+        try:
+            libraries.append(ctypes.CDLL(path))
+        except OSError:  # pragma: no cover - mapped but not loadable again
+            pass
+    return libraries
 
 
 def _mark_run(result: StudentResult, spec: ExerciseSpec, key: AnswerKey, run: Run, course_seed: int) -> None:

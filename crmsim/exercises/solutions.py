@@ -39,7 +39,8 @@ def keyed_task(task: Task, params: dict) -> Task:
 
 
 def answer_key(exercise: str | ExerciseSpec, student_id: object, course_seed: int, *,
-               n_customers: int | None = None, world: World | None = None) -> AnswerKey:
+               n_customers: int | None = None, world: World | None = None,
+               values: tuple[dict[str, object], dict[str, dict]] | None = None) -> AnswerKey:
     """The answer key of one student, as released in their notebook.
 
     Parameters
@@ -54,15 +55,17 @@ def answer_key(exercise: str | ExerciseSpec, student_id: object, course_seed: in
         Size of the student's world (None: the exercise's default).
     world : World or None
         The student's world if already built (saves building it twice).
+    values : tuple or None
+        ``correct_values(spec, world)`` if already computed (saves solving twice).
     """
     spec = exercise if isinstance(exercise, ExerciseSpec) else get_exercise(exercise)
     student = normalise_student_id(student_id)
     course_seed = check_int("course_seed", course_seed, minimum=0)
     n = spec.n_customers if n_customers is None else check_int("n_customers", n_customers, minimum=20)
     seed = student_seed(course_seed, student)
-    if world is None:
-        world = spec.build_world(seed, n)
-    truths, params = correct_values(spec, world)
+    if values is None:
+        values = correct_values(spec, spec.build_world(seed, n) if world is None else world)
+    truths, params = values
     salt = student_salt(course_seed, student)
     digests = {task.name: key_digest(keyed_task(task, params), truths[task.name], salt, spec.name)
                for task in spec.tasks if task.kind in ("number", "integer", "choice")}

@@ -72,6 +72,13 @@ class Decision:
         The answer to and from JSON-safe data, so the instructor's grader can
         simulate it again outside the student's kernel (no pickle: a pickle
         from a student could run any code on the grader's machine).
+    personal : callable ``(answer) -> dict`` or None
+        For an answer made of the student's own data (a grouping of their
+        file's records), which a good answer for another student cannot be:
+        the hashed-task values of the data it was made for (the number of
+        records), so that forensics simulates it only on the students whose
+        data have them (:mod:`.forensics`). None for policies and plans, which
+        may well be good on many worlds.
     """
 
     answer_type: type
@@ -79,6 +86,7 @@ class Decision:
     judge: Callable[[Mapping[str, float], Mapping[str, object]], Verdict]
     encode: Callable[[object], object] = None  # type: ignore[assignment]
     decode: Callable[[object], object] = None  # type: ignore[assignment]
+    personal: Callable[[object], Mapping[str, object]] | None = None
 
     def __post_init__(self) -> None:
         if self.encode is None:

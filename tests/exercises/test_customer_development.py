@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,9 @@ from crmsim.exercises import get_exercise, practice
 from crmsim.__main__ import main
 from crmsim.exercises.collect import decode, encode
 from crmsim.exercises.customer_development import MIN_F1, messy_file
+from crmsim.exercises.forensics import suspicions
+from crmsim.exercises.grading import Grades, StudentResult, _mark_run, class_keys
+from crmsim.exercises.runner import Run
 from crmsim.exercises.solutions import correct_values, solver
 from crmsim.exercises.solvers.customer_development import sensible_groups
 from crmsim.seeding import student_seed
@@ -125,3 +129,34 @@ def test_class_grade_marks_a_blank_notebook_zero_and_a_solved_one_full(tmp_path)
     book = pd.read_csv(tmp_path / "book.csv", dtype={"student_id": str}).set_index("student_id")
     assert list(book["total"]) == [6, 0] and (book["out_of"] == 6).all()
     assert list(book["customer_development.duplicate_groups"]) == [2, 0]
+
+
+def test_forensics_flags_a_grouping_made_for_another_students_file():
+    """A grouping copied from a neighbour (their file's truth) earns nothing on one's own file and all points on
+    theirs: flagged with the neighbour as the source. An honest grouping worth nothing, or one's own truth, is not."""
+    spec = get_exercise("customer_development")
+    task = spec.task("duplicate_groups")
+    ids = ["g1", "g2", "g3", "g4"]
+    roster = pd.DataFrame({"student_id": ids})
+    keys, values = class_keys(roster, COURSE_SEED, [spec], SMALL)
+    files = {s: messy_file(spec.build_world(keys[(s, spec.name)].seed, SMALL)) for s in ids}
+
+    def truth_of(student):
+        return dict(zip(files[student].truth["record_id"].tolist(), files[student].truth["customer_id"].tolist()))
+
+    groups = {"g1": sensible_groups(files["g1"].file),  # honest and good
+              "g2": truth_of("g1"),  # the neighbour's truth
+              "g3": {r: r for r in files["g3"].file["record_id"].tolist()},  # honest and worth nothing
+              "g4": truth_of("g4")}  # one's own truth: full points, nothing to do with anyone else
+    results = {}
+    for student in ids:
+        result = results[(student, spec.name)] = StudentResult(student, spec.name)
+        answers = {"duplicate_groups": encode(task, groups[student])}
+        payload = {"exercises": [{"exercise": spec.name, "student_id": student, "answers": answers,
+                                  "seed": keys[(student, spec.name)].seed}]}
+        _mark_run(result, spec, keys[(student, spec.name)], Run(Path(f"{student}.ipynb"), payload=payload), COURSE_SEED)
+    grades = Grades(roster, [spec], results, [], keys, values)
+    assert [results[(s, spec.name)].marks["duplicate_groups"].points for s in ids] == [2, 0, 0, 2]
+    flagged = suspicions(grades, spec)
+    assert list(flagged) == ["g2"] and flagged["g2"].source == "g1" and flagged["g2"].tasks == ("duplicate_groups",)
+    assert "g1" in flagged["g2"].describe("en")
