@@ -75,3 +75,11 @@ def test_raising_the_minimum_above_the_value_moves_the_value():
     control = make(min=0.55, max=1.0, value=0.6)
     control.min = 0.7
     assert control.value == pytest.approx(0.7) and control.text.value == "70%"
+
+
+def test_a_typed_value_between_steps_goes_to_the_nearest_step():
+    control = make()  # 5 % steps from 50 %
+    control.text.value = "82%"
+    assert control.value == pytest.approx(0.80) and control.text.value == "80%"
+    control.text.value = "83"
+    assert control.value == pytest.approx(0.85)

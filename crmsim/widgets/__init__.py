@@ -172,6 +172,11 @@ class PercentSlider(widgets.HBox):
                                 high=format_percent(self.slider.max, self.decimals)))
             return
         self._clear_error()
+        # Onto the slider's steps, as the browser's slider would snap it (and send it back: two redraws).
+        step = self.slider.step
+        if step:
+            fraction = self.slider.min + round((fraction - self.slider.min) / step) * step
+            fraction = round(fraction, 10)
         fraction = float(np.clip(fraction, self.slider.min, self.slider.max))
         if fraction == self.slider.value:  # e.g. "80" when 80% is shown: just tidy the box
             self.text.value = format_percent(fraction, self.decimals)
