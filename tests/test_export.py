@@ -226,7 +226,8 @@ def test_added_tables_of_any_width_and_odd_values_read_back_as_written(small_wor
         "customer_id": small_world.customers.customer_id.sample(n, replace=True, random_state=1).to_numpy(),
         "day": pd.Series(days).where(rng.random(n) > 0.2),  # NaT as NULL
         "moment": pd.Series(days + pd.to_timedelta(rng.integers(0, 86_400, n), unit="s")),  # with a time of day
-        "far": pd.Series(days).where(np.arange(n) % 50 != 0, pd.Timestamp("1900-03-01")),  # dates centuries apart
+        "far": pd.Series(days).where(np.arange(n) % 50 != 0, pd.Timestamp("1900-03-01")),  # before 1970
+        "ancient": pd.Series(days).where(np.arange(n) % 3 != 0, pd.Timestamp("1700-01-01")),  # centuries apart
         "empty_day": pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
         "amount": np.where(rng.random(n) > 0.1, rng.normal(0, 1e6, n), np.nan),
         "flag": rng.random(n) > 0.5,
@@ -246,4 +247,5 @@ def test_added_tables_of_any_width_and_odd_values_read_back_as_written(small_wor
         wide = pd.DataFrame({f"c{k}": np.arange(n) * k for k in range(40)})
         db.execute(f"CREATE TABLE wide ({', '.join(wide.columns)})")
         database._insert(db, "wide", wide)
-        assert db.execute("SELECT * FROM wide ORDER BY rowid").fetchall() == list(wide.itertuples(index=False, name=None))
+        rows = db.execute("SELECT * FROM wide ORDER BY rowid").fetchall()
+    assert rows == list(wide.itertuples(index=False, name=None))
