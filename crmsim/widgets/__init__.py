@@ -184,9 +184,10 @@ class PercentSlider(widgets.HBox):
             self.slider.value = fraction
 
     def _refuse(self, message: str) -> None:
-        self.text.add_class("crmsim-invalid")
+        # The message first, the red mark last: the page receives them in this order.
         self.message.value = f'<span style="color:#b00020">{message}</span>'
-        self.message.layout.display = None
+        self.message.layout.display = "flex"  # an HTML widget's own display
+        self.text.add_class("crmsim-invalid")
 
     def _clear_error(self) -> None:
         self.text.remove_class("crmsim-invalid")

@@ -62,7 +62,11 @@ def _refuses_unreadable_percent(page, control: dict, where: str) -> None:
     page.wait_for_function("el => el.classList.contains('crmsim-invalid')", arg=text.element_handle(),
                            timeout=10_000)
     message = app_pages.control_locator(page, control).locator(".crmsim-input-message")
-    assert message.is_visible() and message.inner_text().strip(), f"{where}: no message for 'abc'"
+    try:
+        message.wait_for(state="visible", timeout=10_000)
+    except Exception:
+        pytest.fail(f"{where}: no message for 'abc'")
+    assert message.inner_text().strip(), f"{where}: an empty message for 'abc'"
     page.wait_for_timeout(500)
     assert page.locator(app_pages.DASHBOARD_IMAGE).first.get_attribute("src") == before, \
         f"{where}: the figure changed after 'abc' was refused"
