@@ -70,11 +70,14 @@ class Zygote:
         self._buffer = b""
         self._process = subprocess.Popen([sys.executable, "-m", __name__], env=env, stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, start_new_session=True)
-        ready = self._reply(START_TIMEOUT)
+        try:
+            ready = self._reply(START_TIMEOUT)
+        except (ZygoteError, ValueError):
+            self._stop()
+            raise
         if not ready.get("ready"):
             self.close()
             raise ZygoteError(ready.get("error", "the zygote did not start"))
-        self.pid = self._process.pid
 
     def _reply(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout
@@ -99,7 +102,11 @@ class Zygote:
                 self._process.stdin.flush()
             except OSError as exc:
                 raise ZygoteError(f"the zygote stopped: {exc}") from exc
-            reply = self._reply(REPLY_TIMEOUT)
+            try:
+                reply = self._reply(REPLY_TIMEOUT)
+            except (ZygoteError, ValueError):
+                self._stop()  # out of step with its answers: no more requests (its kernels stop with it)
+                raise ZygoteError("the zygote stopped answering") from None
         if "error" in reply:
             raise OSError(reply["error"])
         return reply
@@ -122,13 +129,18 @@ class Zygote:
                 self._process.stdin.close()
                 self._process.wait(timeout=10)
             except (OSError, subprocess.TimeoutExpired):
-                self._process.kill()
-                self._process.wait()
+                self._stop()
         for stream in (self._process.stdin, self._process.stdout):
             try:
                 stream.close()
             except OSError:  # pragma: no cover - already closed
                 pass
+
+    def _stop(self) -> None:
+        """Kill the zygote (our own child, not yet reaped); its kernels notice their parent is gone and stop."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
 
     def __enter__(self) -> "Zygote":
         return self
@@ -208,7 +220,7 @@ def _classes() -> tuple[type, type]:
             quiet = kwargs.get("stderr") == subprocess.DEVNULL
             try:
                 pid = self.zygote.start(cmd[3:], env, kwargs.get("cwd"), quiet)
-            except ZygoteError:
+            except (ZygoteError, OSError):  # no zygote, or it could not fork: a kernel of its own
                 return await super().launch_kernel(cmd, **kwargs)
             self.process = ForkedProcess(self.zygote, pid)
             self.pid, self.pgid = pid, None  # signals go through the zygote, to the kernel's process group

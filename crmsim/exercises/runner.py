@@ -2,9 +2,9 @@
 
 Each notebook runs in a fresh kernel (nbclient) in a scratch folder, with
 the collecting cell of :mod:`.collect` appended. On Linux the kernels are
-forked from a process that has already imported the course
-(:mod:`.kernels`), which saves each notebook seconds of start-up; every
-kernel still serves one notebook only and is killed after it. A cell that raises is
+forked from a process that has already imported the course (:mod:`.kernels`),
+which saves each notebook seconds of start-up; every kernel still serves one
+notebook only and is killed after it. A cell that raises is
 recorded and the rest still runs (``allow_errors``); a cell that loops is
 interrupted after the per-cell timeout and the rest still runs; a notebook
 that takes longer than the per-notebook timeout is stopped and its kernel
@@ -38,7 +38,7 @@ NOTEBOOK_TIMEOUT = 600
 
 #: Set in every grading kernel (and in the zygote they are forked from). One BLAS thread per kernel: the
 #: kernels already run ``jobs`` at a time, and OpenBLAS's threads, spinning on a busy machine, made the
-#: customer-value model ten times slower. Figures are drawn off screen (no display, nobody looks).
+#: customer-value model fifteen times slower. Figures are drawn off screen (no display, nobody looks).
 KERNEL_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
 
 #: Error names of an interrupted cell.
@@ -106,7 +106,7 @@ def execute_all(paths: Iterable[Path], *, jobs: int | None = None, cell_timeout:
 
     zygote = _zygote() if warm and can_fork_kernels() else None
     try:
-        manager = kernels.manager_class(zygote)
+        manager = kernels.manager_class(zygote) if zygote is not None else None
         with ThreadPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
             runs = pool.map(lambda p: execute(p, cell_timeout=cell_timeout, notebook_timeout=notebook_timeout,
                                               kernel_name=kernel_name, manager=manager), paths)
