@@ -65,7 +65,7 @@ class DevelopmentDashboard(Dashboard):
 
     def build_controls(self) -> dict[str, widgets.Widget]:
         controls: dict[str, widgets.Widget] = {
-            "budget": widgets.IntSlider(value=1_000, min=0, max=5_000, step=100,
+            "budget": widgets.IntSlider(value=1_000, min=0, max=5_000, step=100, readout_format=",d",
                                         description=i18n.t("dev.widget.budget"))}
         for method in METHODS:
             controls[method] = widgets.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.5,
