@@ -244,7 +244,7 @@ def write_sqlite(world_or_chunks, path: str | os.PathLike, *, progress=None) -> 
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             connection.execute("PRAGMA locking_mode = EXCLUSIVE")  # nobody reads a staging file
-            # Every table is written in key order, so pages fill one after the other: a small cache is enough.
+            # Every table is written in key order, so pages fill one after the other: a modest cache is enough.
             connection.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
             for name in CREATE_ORDER:
                 _create_world_table(connection, name)
