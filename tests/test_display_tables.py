@@ -38,22 +38,9 @@ NAN = re.compile(r"\bnan\b", re.IGNORECASE)
 #: Stored zh tables known to break a rule, for the lead to decide: (notebook, rule, a piece of the cell's
 #: source that finds the table, why). The helper who owns the notebook fixes the table; then its entry goes.
 KNOWN = [
-    ("02_relationship_levels.ipynb", "cells", "rel.compare_policies(world, policies",
-     "the return on care of 'no care' is undefined and shows as NaN (and the care spending column shows "
-     "'0.000' next to '69,695,500'): crmsim.relationships' number format"),
-    ("02_relationship_levels.ipynb", "cells", "rel.customer_history(run, customer_id)",
-     "a churned customer's satisfaction shows as NaN for every month after churn"),
-    ("04_credit_decisions.ipynb", "cells", "credit.rating_steps(file, customer_id=43)",
-     "the total row of the rating steps shows NaN in 'category' and 'points (0-100)'"),
     ("06_customer_development.ipynb", "cells", "labelled(duplicates.head(6)",
      "the messy customer file shows a missing phone number as NaN (the file is messy on purpose; an empty "
      "cell would show the same gap)"),
-    ("05_role_play.ipynb", "shown", "rp.sheet(",
-     "the role play's tables are crmsim.roleplay.views.Sheet, whose _repr_html_ is table.to_html(...), not "
-     "wrapped by crmsim.display (crmsim.display.table_html(table, index=..., border=0, classes=...) would do it)"),
-    ("05_role_play.ipynb", "shown", "rp.outcome_table(",
-     "crmsim.roleplay.outcome_table builds its view as a plain DataFrame, not through labelled "
-     "(crmsim.display.shown(view) would wrap it)"),
 ]
 
 

@@ -16,7 +16,7 @@ import functools
 import pandas as pd
 
 from .. import i18n
-from ..display import labelled
+from ..display import labelled, table_html
 from ..seeding import SeedLike
 from .scenario import Scenario, make_scenario
 
@@ -33,7 +33,7 @@ class Sheet:
         self.table, self.index = table, index
 
     def _repr_html_(self) -> str:
-        return self.table.to_html(index=self.index, border=0, classes="crmsim-sheet")
+        return table_html(self.table, index=self.index, border=0, classes="crmsim-sheet")  # words kept whole
 
     def __repr__(self) -> str:
         return self.table.to_string(index=self.index)

@@ -20,10 +20,7 @@ NOTEBOOKS = sorted(p.name for p in (harness.notebook_dir() / "zh").glob("[0-9][0
 
 #: Notebooks whose tables are known not to go through crmsim.display, with the reason (see
 #: ``tests/test_display_tables.py``, which finds the same from the stored HTML).
-KNOWN = {
-    "05_role_play.ipynb": "the role play shows its tables with crmsim.roleplay.views.Sheet (table.to_html) and "
-                          "outcome_table (a plain DataFrame), not through crmsim.display",
-}
+KNOWN: dict[str, str] = {}
 
 #: Cells of at least three CJK characters laid out in two lines or more, none of them wider than
 #: 1.6 em: the text stands one character per line.
