@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from ..fonts import cjk_fonts, set_axes_fonts
 
@@ -89,6 +90,24 @@ def legend_above(ax: Axes, title: str, handles=None, labels=None, *, ncols: int 
     return legend
 
 
+#: How far below the bottom of its axes :func:`legend_below` starts, in points: under the tick labels and the
+#: x label (call it after setting the x label).
+LEGEND_DROP_POINTS = 36
+
+
+def legend_below(ax: Axes, handles=None, labels=None, *, ncols: int = 4, fontsize: str | float = "small",
+                 handlelength: float = 1.5) -> Legend:
+    """A legend centred under the axes, below the x label, where it hides no data: for plots whose data
+    fill their axes (a Pareto curve, a market's customers in every corner, stacked shares by month)."""
+    if handles is None:
+        handles, labels = ax.get_legend_handles_labels()
+    drop = LEGEND_DROP_POINTS if ax.get_xlabel() else LEGEND_DROP_POINTS - 14  # no x label: closer
+    below = ax.transAxes + ScaledTranslation(0, -drop / 72, ax.figure.dpi_scale_trans)
+    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+                     ncols=ncols, fontsize=fontsize, frameon=False, handlelength=handlelength,
+                     columnspacing=1.2)
+
+
 def title_pad_over_legend(rows: int = 1, fontsize: str | float = "small") -> float:
     """The title's pad (points) that puts it over a :func:`legend_above` of ``rows`` rows; give it to the
     titles of neighbouring panels without a legend, so that the titles of a figure stay in line."""
@@ -97,4 +116,4 @@ def title_pad_over_legend(rows: int = 1, fontsize: str | float = "small") -> flo
     return 4 + size * (1.2 + 1.5 * rows + 0.5 * (rows - 1))
 
 
-__all__ = ["axes_or_new", "legend_above", "percent_axis", "plot_function", "title_pad_over_legend"]
+__all__ = ["axes_or_new", "legend_above", "legend_below", "percent_axis", "plot_function", "title_pad_over_legend"]

@@ -13,11 +13,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.legend import Legend
 from matplotlib.ticker import FuncFormatter
-from matplotlib.transforms import ScaledTranslation
 
 from .. import i18n
 from ..relationships.ladder import CHURNED, Ladder, get_ladder
-from . import axes_or_new, percent_axis, plot_function
+from . import axes_or_new, legend_below, percent_axis, plot_function
 
 #: Churned in grey, then the ladder from cool to warm.
 _CHURN_COLOUR = "#bdbdbd"
@@ -33,18 +32,10 @@ def _colours(codes, ladder: Ladder) -> list[str]:
     return [_CHURN_COLOUR if code == CHURNED else _LEVEL_COLOURS[ladder.codes.index(code)] for code in codes]
 
 
-#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label
-#: (call it after setting the x label).
-LEGEND_DROP_POINTS = 36
-
-
 def _legend_below(ax: Axes, handles, labels, ncols: int, fontsize: str = "x-small") -> Legend:
-    """A legend centred under the axes, below the x label: the time-series panels fill their axes with
-    data (stacked shares, curves crossing the whole range), so any place inside would hide some."""
-    drop = LEGEND_DROP_POINTS if ax.get_xlabel() else LEGEND_DROP_POINTS - 14  # no x label: closer
-    below = ax.transAxes + ScaledTranslation(0, -drop / 72, ax.figure.dpi_scale_trans)
-    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
-                     ncols=ncols, fontsize=fontsize, frameon=False, handlelength=1.6, columnspacing=1.2)
+    """:func:`~crmsim.plots.legend_below` as the time-series panels want it (smaller text): they fill their
+    axes with data (stacked shares, curves crossing the whole range), so any place inside would hide some."""
+    return legend_below(ax, handles, labels, ncols=ncols, fontsize=fontsize, handlelength=1.6)
 
 
 @plot_function

@@ -8,30 +8,13 @@ from matplotlib.axes import Axes
 from matplotlib.legend import Legend
 from matplotlib.scale import SymmetricalLogTransform
 from matplotlib.ticker import FuncFormatter, NullFormatter, NullLocator
-from matplotlib.transforms import ScaledTranslation
 
 from .. import i18n
 from ..value import ABC_CLASSES
-from . import axes_or_new, percent_axis, plot_function
+from . import axes_or_new, legend_below, percent_axis, plot_function
 
 _ABC_COLOURS = {"A": "#1b9e77", "B": "#d95f02", "C": "#7570b3"}
 _TIER_COLOURS = ("#a6cee3", "#1f78b4", "#fb9a99", "#e31a1c")
-
-
-#: How far below the bottom of its axes a legend starts, in points: under the tick labels and the x label
-#: (call it after setting the x label).
-LEGEND_DROP_POINTS = 36
-
-
-def _legend_below(ax: Axes, handles=None, labels=None, ncols: int = 4) -> Legend:
-    """A legend centred under the axes, below the x label, where it hides no data (a Pareto curve fills its
-    axes, and a market's customers cover every corner of the size-value map)."""
-    if handles is None:
-        handles, labels = ax.get_legend_handles_labels()
-    drop = LEGEND_DROP_POINTS if ax.get_xlabel() else LEGEND_DROP_POINTS - 14  # no x label: closer
-    below = ax.transAxes + ScaledTranslation(0, -drop / 72, ax.figure.dpi_scale_trans)
-    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
-                     ncols=ncols, fontsize="small", frameon=False, handlelength=1.5, columnspacing=1.2)
 
 
 def _legend_right(ax: Axes) -> Legend:
@@ -78,7 +61,7 @@ def plot_pareto(abc: pd.DataFrame, ax: Axes | None = None, animated: bool = Fals
     ax.set_title(i18n.t("plot.pareto.title"))
     ax.set_xlabel(i18n.t("plot.pareto.x"))
     ax.set_ylabel(i18n.t("plot.pareto.y"))
-    for handle in _legend_below(ax).legend_handles:
+    for handle in legend_below(ax).legend_handles:
         handle.set_animated(False)  # keys copy "animated" from the data; the legend belongs to the background
     update_pareto(ax, abc)
     return ax
@@ -185,7 +168,7 @@ def plot_size_vs_value(customers: pd.DataFrame, values: pd.DataFrame, measure: s
     ax.yaxis.set_minor_locator(NullLocator())  # the value axis's decades are labelled; minor ticks only crowd zero
     ax.set_title(i18n.t("plot.size_value.title"))
     ax.set_xlabel(i18n.t("plot.size_value.x"))
-    for handle in _legend_below(ax, ncols=len(tiers)).legend_handles:
+    for handle in legend_below(ax, ncols=len(tiers)).legend_handles:
         handle.set_animated(False)  # the legend never changes: it belongs to a dashboard's background
     update_size_vs_value(ax, customers, values, measure, limits)
     return ax
@@ -255,5 +238,5 @@ def plot_truth_reveal(reveal: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_title(i18n.t("plot.truth.title"))
     ax.set_xlabel(i18n.t("plot.truth.x"))
     ax.set_ylabel(i18n.t("plot.truth.y"))
-    _legend_below(ax)
+    legend_below(ax)
     return ax
