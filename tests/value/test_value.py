@@ -93,6 +93,18 @@ def test_mbgnbd_recovers_known_parameters():
         assert abs(estimate - getattr(truth, name)) < 3 * error, (name, estimate, error)
 
 
+@pytest.mark.parametrize("start", [(1.0, 20.0, 1.0, 3.0), (0.5, 40.0, 2.0, 1.0), (3.0, 8.0, 0.3, 9.0)])
+def test_mbgnbd_fit_lands_on_the_same_digits_from_any_start(start):
+    """The fit ends where it ends whatever path the optimiser took: the path is what differs between scipy and
+    numpy builds (unpolished, the customer values differed in their fifth digit between machines)."""
+    truth = value.MBGNBDParams(r=0.8, alpha=4.0, a=1.5, b=6.0)
+    tenure = np.linspace(6.0, 36.0, 1000)
+    frequency, recency = value.simulate_mbgnbd(truth, tenure, seed=3)
+    reference = value.fit_mbgnbd(frequency, recency, tenure).params.as_array()
+    fitted = value.fit_mbgnbd(frequency, recency, tenure, start=value.MBGNBDParams(*start)).params.as_array()
+    assert np.allclose(fitted, reference, rtol=1e-9, atol=0), (fitted, reference)
+
+
 def test_mbgnbd_expected_purchases_match_simulation():
     """The closed form of E[Y(t) | x, t_x, T] against Monte Carlo over the posterior, with a < 1 and a > 1."""
     rng = np.random.default_rng(0)  # noqa: a test's own Monte Carlo, not a crmsim stream
@@ -140,7 +152,7 @@ def test_golden_hash_of_customer_value():
     assert hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()[:16] == GOLDEN_VALUE
 
 
-GOLDEN_VALUE = "ffe686b47aaa828e"
+GOLDEN_VALUE = "9d7b7d4152239eab"
 
 
 def test_composition_shares_sum_to_one(world):
