@@ -3,11 +3,15 @@
 Only the tasks and the notebook live here; the right answers are computed by
 :mod:`crmsim.exercises.solvers.customer_development` on the instructor's side.
 The student's file is :func:`crmsim.development.make_messy_customer_file` on
-their own world (seeded by it, so every student's file has its own faults).
-The decision task is a grouping of the records, ``{record_id: firm key}``,
-scored with :func:`crmsim.development.score_duplicates` against the truth,
-and judged against the rule-based :func:`crmsim.development.clean_baseline`
-on the same file.
+a world of their key's data seed (:attr:`~crmsim.exercises.spec.ExerciseSpec.handout`),
+not on the world their notebook holds: the firms behind the records are that
+world's customers, and the faults are seeded by it, so a file made from
+anything the student has would come with its truth. The exercise object hands
+out the records only (:func:`customer_file`); a grouping is scored, in a
+check or a try (:meth:`~crmsim.exercises.exercise.Exercise.try_decision`),
+with :func:`crmsim.development.score_duplicates` against the truth, which is
+made for each score and never kept, and judged against the rule-based
+:func:`crmsim.development.clean_baseline` on the same file.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from collections.abc import Mapping
 from numbers import Integral
 
 import numpy as np
+import pandas as pd
 
 from .. import development as dev
 from .. import i18n
+from ..development.messy import FIELDS
 from ..world import World
 from .spec import Decision, ExerciseSpec, Task, Verdict, _json_safe, code, md
 
@@ -45,8 +51,44 @@ MIN_F1 = 0.5
 
 
 def messy_file(world: World) -> dev.MessyFile:
-    """The student's messy file: :data:`RATES` on their world, seeded by the world itself."""
+    """The messy file of :data:`RATES` on ``world``, seeded by the world itself, with its truth.
+
+    Called on the world of the student's data seed (instructor side, and
+    inside a score); the student gets only :func:`customer_file`.
+    """
     return dev.make_messy_customer_file(world, seed=world.seed, rates=RATES)
+
+
+def customer_file(world: World) -> pd.DataFrame:
+    """The student's handout: the records of :func:`messy_file` as typed, without the truth or the corrections."""
+    return messy_file(world).file
+
+
+def baseline_cleaning(file: object) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`crmsim.development.clean_baseline` on a customer file alone: the repaired file and a group per record.
+
+    The baseline reads nothing but the records, so a student who holds only
+    the file (:meth:`~crmsim.exercises.exercise.Exercise.handout`) can run it.
+
+    Parameters
+    ----------
+    file : DataFrame
+        ``record_id`` and the fields of :data:`crmsim.development.messy.FIELDS`.
+
+    Returns
+    -------
+    repaired : DataFrame
+    labels : ndarray
+        One group label per record, in the file's order (same label: same firm).
+    """
+    columns = ("record_id", *FIELDS)
+    if not isinstance(file, pd.DataFrame) or any(c not in file.columns for c in columns):
+        raise TypeError(i18n.t("ex06.refused.file", columns=", ".join(columns),
+                               value=type(file).__name__ if not isinstance(file, pd.DataFrame)
+                               else ", ".join(map(str, file.columns))))
+    nothing = pd.DataFrame()
+    # clean_baseline takes a MessyFile; this one carries the records and no truth (empty tables)
+    return dev.clean_baseline(dev.MessyFile(file=file, truth=nothing, corrections=nothing, clean=nothing, rates={}))
 
 
 def f1_score(precision: float, recall: float) -> float:
@@ -113,7 +155,7 @@ def judge_groups(outcome: Mapping[str, float], params: Mapping[str, object]) -> 
 TASKS = (
     Task("n_records", "integer", 1, "ex06.hint.n_records"),
     Task("missing_phone", "integer", 1, "ex06.hint.missing_phone"),
-    Task("n_firms", "integer", 1, "ex06.hint.n_firms"),
+    Task("n_baseline_groups", "integer", 1, "ex06.hint.n_baseline_groups"),
     # Half a thousandth of recall: three decimals stay right, and one pair more or less (of about 60) does not.
     Task("baseline_recall", "number", 1, "ex06.hint.baseline_recall", tolerance=0.0005, fraction=True),
     Task("duplicate_groups", "decision", 2, "ex06.hint.duplicate_groups",
@@ -127,12 +169,9 @@ def cells() -> list[dict]:
     """The questions of exercise 06 (after the setup cell)."""
     return [
         code("""
-from crmsim import development as dev
+from crmsim.exercises.customer_development import baseline_cleaning
 
-if exercise.ready:  # False until your student id is written
-    messy = dev.make_messy_customer_file(world, seed=world.seed, rates={"duplicate": 0.2})
-    file = messy.file    # the customer file as typed: one row per record
-    truth = messy.truth  # the firm (customer_id) behind each record: use it to score yourself
+file = exercise.handout()  # your customer file as typed: one row per record (None until your id is written)
 file.head(8) if exercise.ready else None
 """),
         md("""
@@ -141,16 +180,19 @@ the firm's names in Chinese and English, `phone`, `region`, `city`, `customer_si
 `annual_revenue`. The same firm can appear more than once under a variant of its name (有限责任公司 for 有限公司,
 pinyin in the Chinese field, full-width letters, another spelling of Co., Ltd.), often without its phone; phones,
 regions and dates are written in several formats; some fields are empty (`None` or NaN) and some values are
-impossible. `truth` says which firm (`customer_id`) each record really is, and whether it is the firm's first record
-(`original`); `messy.corrections` lists every faulty field with its correct value.
+impossible. As with a real file, nobody tells you which firm each record is: the file is all you get (its firms are
+not the customers of `world`). To see how good a grouping of the records is, try it:
+`exercise.try_decision("duplicate_groups", groups)` gives the precision, recall and F1 of the whole grouping
+(a few dozen tries per session; question 4 says what they mean).
 
 **Question 1 (1 point).** How many records does your file have?
 """, """
 `file` 是多年来各销售处录入的客户档案：每条**记录**一行，包括 `record_id`、企业的中英文名称、电话 `phone`、地区 `region`、
 城市 `city`、建立关系日期 `customer_since`、员工数 `employees` 和年营业收入 `annual_revenue`。同一家企业可能以不同的名称
 出现不止一次（有限责任公司代替有限公司、中文栏里写拼音、全角字母、Co., Ltd. 的另一种写法），而且常常没有电话；电话、地区和日期
-有多种写法；有些字段为空（`None` 或 NaN），有些数值不可能成立。`truth` 给出每条记录实际属于哪家企业（`customer_id`），
-以及它是否为该企业的第一条记录（`original`）；`messy.corrections` 列出每个有错的字段及其正确值。
+有多种写法；有些字段为空（`None` 或 NaN），有些数值不可能成立。和真实的档案一样，没有人告诉你每条记录是哪家企业：你手里只有
+这份档案（其中的企业也不是 `world` 里的客户）。想知道一种分组好不好，就试算它：`exercise.try_decision("duplicate_groups", groups)`
+给出整个分组的精确率、召回率和 F1（每次会话可试算几十次；第4题说明它们的含义）。
 
 **第1题（1分）** 你的档案有多少条记录？
 """),
@@ -168,27 +210,39 @@ missing_phone = None  # your answer, a count
 exercise.check("missing_phone", missing_phone)
 """),
         md("""
-**Question 3 (1 point).** According to `truth`, how many different firms are behind the records?
+**Question 3 (1 point).** `baseline_cleaning(file)` is the simple rule-based cleaning of the lesson
+(`dev.clean_baseline`, run on the file alone): it returns the repaired file and one group label per record (records
+with the same phone or the same normalised Chinese name are one firm). Into how many groups, that is how many firms
+by its count, does it sort your records?
 """, """
-**第3题（1分）** 根据 `truth`，这些记录背后有多少家不同的企业？
-"""),
-        code("""
-n_firms = None  # your answer, a count
-exercise.check("n_firms", n_firms)
-"""),
-        md("""
-**Question 4 (1 point).** `dev.clean_baseline(messy)` is a simple rule-based cleaning: it returns the repaired file
-and one group label per record (records with the same phone or the same normalised Chinese name are one firm).
-Score its groups with `dev.score_duplicates(messy, labels)`: what is their **recall**, the share of the pairs of
-records of the same firm that it puts together? Answer as a fraction (three decimals are enough).
-""", """
-**第4题（1分）** `dev.clean_baseline(messy)` 是一种简单的基于规则的清洗：它返回修复后的档案，并给每条记录一个分组标签
-（电话相同或规范化后的中文名称相同的记录视为同一家企业）。用 `dev.score_duplicates(messy, labels)` 为它的分组评分：
-它的**召回率**是多少，即同一企业的记录对中被它归到一起的比例？请以小数作答（三位小数即可）。
+**第3题（1分）** `baseline_cleaning(file)` 是课上那种简单的基于规则的清洗（`dev.clean_baseline`，只作用于档案本身）：
+它返回修复后的档案，并给每条记录一个分组标签（电话相同或规范化后的中文名称相同的记录视为同一家企业）。它把你的记录分成了多少组，
+也就是按它的算法共有多少家企业？
 """),
         code("""
 if exercise.ready:
-    repaired, baseline_labels = dev.clean_baseline(messy)
+    repaired, baseline_labels = baseline_cleaning(file)
+"""),
+        code("""
+n_baseline_groups = None  # your answer, a count
+exercise.check("n_baseline_groups", n_baseline_groups)
+"""),
+        md("""
+**Question 4 (1 point).** A grouping is a dict from each `record_id` of the file to a firm key (records with the same
+key are one firm). Try the baseline's grouping with `exercise.try_decision("duplicate_groups", groups)`: of the pairs
+of records it puts together, the share that really are one firm is its **precision**; of the pairs of records that
+really are one firm, the share it puts together is its **recall**; F1 is their harmonic mean. What is the baseline's
+recall? Answer as a fraction (three decimals are enough).
+""", """
+**第4题（1分）** 分组是一个字典：把档案中的每个 `record_id` 映射到一个企业键（键相同的记录视为同一家企业）。用
+`exercise.try_decision("duplicate_groups", groups)` 试算基线的分组：在它归到一起的记录对中，确实属于同一家企业的比例是
+**精确率**；在确实属于同一家企业的记录对中，被它归到一起的比例是**召回率**；F1 是两者的调和平均数。基线的召回率是多少？
+请以小数作答（三位小数即可）。
+"""),
+        code("""
+if exercise.ready:
+    baseline_groups = dict(zip(file["record_id"], baseline_labels))
+    print(exercise.try_decision("duplicate_groups", baseline_groups))
 """),
         code("""
 baseline_recall = None  # your answer, a fraction
@@ -196,22 +250,20 @@ exercise.check("baseline_recall", baseline_recall)
 """),
         md("""
 **Question 5 (2 points, a decision).** Find the firms behind the records better than the baseline does. Hand in a
-dict from each `record_id` of the file to a firm key of your choice (a number or a text; records with the same key
-are one firm), e.g. `dict(zip(file["record_id"], labels))`. It is scored by the **F1** of its pairs (the harmonic
-mean of precision and recall from `dev.score_duplicates`): full points at the target, which closes half of the gap
-the baseline leaves to a perfect grouping, half points at the minimum (`exercise.params("duplicate_groups")` shows
-both). Build your groups from the file only (normalise the names and phones, compare more than one field), and use
-`truth` to score candidates, not as the answer: question 6 asks for your rule.
+grouping of every record of the file, e.g. `dict(zip(file["record_id"], labels))`. It is scored by its **F1**: full
+points at the target, which closes half of the gap the baseline leaves to a perfect grouping, half points at the
+minimum (`exercise.params("duplicate_groups")` shows both). Build your groups from the file (normalise the names
+and phones, compare more than one field), compare your candidates with `exercise.try_decision`, and hand in the best
+one: question 6 asks for your rule.
 """, """
-**第5题（2分，决策题）** 请比基线更准确地找出记录背后的企业。提交一个字典：把档案中的每个 `record_id` 映射到你自己选的企业键
-（数字或文字；键相同的记录视为同一家企业），例如 `dict(zip(file["record_id"], labels))`。评分依据其记录对的 **F1**
-（`dev.score_duplicates` 给出的精确率和召回率的调和平均数）：达到目标得满分（目标是把基线与完美分组之间的差距缩小一半），
-达到最低要求得一半分数（两者见 `exercise.params("duplicate_groups")`）。请只根据档案本身建立分组（规范化名称和电话，
-比较不止一个字段），`truth` 只用来为候选方案评分，不能当作答案：第6题要求你说明你的规则。
+**第5题（2分，决策题）** 请比基线更准确地找出记录背后的企业。提交档案中全部记录的一个分组，例如
+`dict(zip(file["record_id"], labels))`。评分依据其 **F1**：达到目标得满分（目标是把基线与完美分组之间的差距缩小一半），
+达到最低要求得一半分数（两者见 `exercise.params("duplicate_groups")`）。请根据档案建立分组（规范化名称和电话，比较不止一个字段），
+用 `exercise.try_decision` 比较你的候选方案，然后提交最好的那个：第6题要求你说明你的规则。
 """),
         code("""
 if exercise.ready:
-    print(dev.score_duplicates(messy, baseline_labels), exercise.params("duplicate_groups"))
+    print(exercise.params("duplicate_groups"))
 """),
         code("""
 duplicate_groups = None  # your groups, a dict record_id -> firm key
@@ -236,4 +288,4 @@ exercise.score()
     ]
 
 
-SPEC = ExerciseSpec("customer_development", "06", "ex06.title", TASKS, N_CUSTOMERS, cells)
+SPEC = ExerciseSpec("customer_development", "06", "ex06.title", TASKS, N_CUSTOMERS, cells, handout=customer_file)

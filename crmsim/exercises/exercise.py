@@ -4,7 +4,14 @@ What is reachable from an :class:`Exercise` is the student's world, the
 answer key (:class:`~crmsim.exercises.key.AnswerKey`: seed, salt, digests,
 decision thresholds) and the marks of the checks made so far; none of them is
 a correct answer, and this module does not import the solvers
-(:mod:`crmsim.exercises.solutions`).
+(:mod:`crmsim.exercises.solutions`). An exercise with a handout (exercise 06's
+messy file, :attr:`~crmsim.exercises.spec.ExerciseSpec.handout`) is judged on
+a world of the key's data seed, which is built for each check and never kept:
+the object keeps only the handout itself.
+
+A decision can also be tried (:meth:`Exercise.try_decision`): the figures of
+the whole answer (a grouping's precision, recall and F1), not marked, up to
+:data:`MAX_TRIES` times per task and kernel.
 
 Each task may be checked :data:`MAX_CHECKS` times per student and kernel;
 after that the check says the answer will be graded at hand-in, so looping
@@ -40,7 +47,12 @@ MAX_CHECKS = 5
 SYMBOLS = {"right": "√", "partial": "½", "wrong": "×", "shape": "×", "missing": "–", "saved": "○", "limit": "?",
            "blocked": "–"}
 
+#: Tries of a decision per task and kernel: enough to compare a dozen rules and variants of them, too few to
+#: ask about the pairs of records one at a time (a file of 360 records has over 60,000 pairs).
+MAX_TRIES = 30
+
 _checks_used: dict[tuple[str, str, str], int] = {}
+_tries_used: dict[tuple[str, str, str], int] = {}
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,7 @@ class Exercise:
         self._language = None if language is None else i18n.check_language(language)
         self.max_checks = max_checks
         self._world: World | None = None
+        self._handout: pd.DataFrame | None = None
         self._marks: dict[str, Mark | str] = {}
         _clear_screen(self)
 
@@ -141,6 +154,21 @@ class Exercise:
         if self._world is None:
             self._world = self.spec.build_world(self._key.seed, self._key.n_customers)
         return self._world
+
+    def handout(self) -> pd.DataFrame | None:
+        """The data this exercise hands out (exercise 06: your customer file), a fresh copy on every call.
+
+        None until a student id is written. An exercise without a handout
+        (its data are :attr:`world`) raises a ValueError saying so.
+        """
+        if self.spec.handout is None:
+            raise ValueError(i18n.t("ex.handout.none", language=self.language,
+                                    title=i18n.t(self.spec.title_key, language=self.language)))
+        if self._key is None:
+            return None
+        if self._handout is None:
+            self._handout = self.spec.handout(self._judged_world())
+        return self._handout.copy()
 
     @property
     def tasks(self) -> tuple[str, ...]:
@@ -171,7 +199,7 @@ class Exercise:
         language = self.language
         if self._key is None:
             return self._feedback(task, "blocked", 0, self.problem)
-        mark = assess(self.spec, self._key, spec_task, answer, lambda: self.world)
+        mark = assess(self.spec, self._key, spec_task, answer, self._judged_world)
         if mark.status in ("right", "partial", "wrong") and spec_task.auto:
             counter = (self.spec.name, self._key.student_id, task)
             used = _checks_used.get(counter, 0)
@@ -188,6 +216,50 @@ class Exercise:
             message = mark.message(language)
         self._marks[task] = mark
         return self._feedback(task, mark.status, mark.points, message)
+
+    def try_decision(self, task: str, answer: object) -> dict[str, float] | None:
+        """What ``answer`` to the decision ``task`` achieves, without marking it: to compare candidates.
+
+        Parameters
+        ----------
+        task : str
+            A decision task (``"duplicate_groups"``).
+        answer : object
+            A whole answer of the task's type (a grouping gives every record
+            a firm key: a part of one is refused, as by :meth:`check`).
+
+        Returns
+        -------
+        dict or None
+            The figures the decision is judged on (a grouping's
+            ``precision``, ``recall`` and ``f1``), never which part of the
+            answer is right; None until a student id is written.
+
+        Raises
+        ------
+        ValueError, TypeError
+            For a task that is not a decision, an answer of the wrong type or
+            one the model refuses (these tries are not counted).
+        RuntimeError
+            After :data:`MAX_TRIES` tries of the task in this kernel.
+        """
+        spec_task = self.spec.task(task)
+        language = self.language
+        if spec_task.kind != "decision":
+            raise ValueError(i18n.t("ex.try.not_decision", language=language, task=task,
+                                    tasks=", ".join(t.name for t in self.spec.tasks if t.kind == "decision")))
+        if self._key is None:
+            return None
+        decision = spec_task.decision
+        if not isinstance(answer, decision.answer_type):
+            raise TypeError(i18n.t("ex.shape.decision", language=language, type=type(answer).__name__,
+                                   expected=decision.answer_type.__name__))
+        counter = (self.spec.name, self._key.student_id, task)
+        if _tries_used.get(counter, 0) >= MAX_TRIES:
+            raise RuntimeError(i18n.t("ex.try.limit", language=language, tries=MAX_TRIES))
+        outcome = decision.evaluate(self._judged_world(), answer, self._key.params.get(task, {}))
+        _tries_used[counter] = _tries_used.get(counter, 0) + 1
+        return {name: float(value) for name, value in outcome.items()}
 
     def score(self) -> "Score":
         """Points per task so far, the total, and whose data they are."""
@@ -210,6 +282,15 @@ class Exercise:
     @property
     def language(self) -> str:
         return self._language or i18n.get_language()
+
+    def _judged_world(self) -> World | None:
+        """The world the answers are judged on: :attr:`world`, or for a handout the world of the key's data seed,
+        built anew on each call and never kept (the handout's truth would be regenerated from it)."""
+        if self._key is None:
+            return None
+        if self.spec.handout is None:
+            return self.world
+        return self.spec.judged_world(self._key)
 
     def __repr__(self) -> str:
         title = i18n.t(self.spec.title_key, language=self.language)

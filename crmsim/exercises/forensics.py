@@ -152,7 +152,7 @@ class _Worlds:
         world = self.built.pop(student, None)
         if world is None:
             key = self.keys[(student, self.spec.name)]
-            world = self.spec.build_world(key.seed, key.n_customers)
+            world = self.spec.judged_world(key)
         self.built[student] = world
         while len(self.built) > self.keep:
             self.built.pop(next(iter(self.built)))

@@ -154,14 +154,14 @@ def grade(roster: pd.DataFrame, course_seed: int, submissions: str | os.PathLike
 
 def class_keys(roster: pd.DataFrame, course_seed: int, specs: Sequence[ExerciseSpec], n_customers: int | None):
     """Every student's key and correct values (forensics compares answers with everyone's)."""
-    from .solutions import correct_values
+    from .solutions import correct_values, judged_world
 
     keys, truths = {}, {}
     with single_blas_thread():
         for student in roster[ID_COLUMN]:
             for spec in specs:
                 n = spec.n_customers if n_customers is None else n_customers
-                world = spec.build_world(student_seed(course_seed, student), n)
+                world = judged_world(spec, student, course_seed, n)
                 values = correct_values(spec, world)
                 keys[(student, spec.name)] = answer_key(spec, student, course_seed, n_customers=n, values=values)
                 truths[(student, spec.name)] = values[0]
@@ -238,7 +238,7 @@ def _mark_run(result: StudentResult, spec: ExerciseSpec, key: AnswerKey, run: Ru
 
     def world():
         if "w" not in world_cache:
-            world_cache["w"] = spec.build_world(key.seed, key.n_customers)
+            world_cache["w"] = spec.judged_world(key)
         return world_cache["w"]
 
     for task in spec.tasks:

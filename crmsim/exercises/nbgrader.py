@@ -189,7 +189,7 @@ def hidden_points(exercise, task: str, answer: object, course_seed: int, n_custo
 
         def build():
             if not world:
-                world.append(spec.build_world(key.seed, key.n_customers))
+                world.append(spec.judged_world(key))
             return world[0]
 
         return float(assess(spec, key, spec.task(task), answer, build).points)
@@ -208,7 +208,7 @@ def instructor_answer(exercise, task: str) -> object:
     task_spec = spec.task(task)
     if not exercise.ready:  # the source notebook as written, before a student id is filled in
         return None
-    world = exercise.world
+    world = exercise._judged_world()  # the world of the exercise's data (for a handout, not exercise.world)
     if task_spec.kind == "text":
         return i18n.t("ex.nbgrader.model_answer", language=exercise.language)
     truths, params = correct_values(spec, world)

@@ -219,6 +219,15 @@ class ExerciseSpec:
     cells : callable ``() -> list[dict]``
         The notebook's cells after the setup cell, as ``{"type": "markdown",
         "en", "zh"}`` and ``{"type": "code", "source"}`` dicts.
+    handout : callable ``(world) -> DataFrame`` or None
+        For an exercise whose answers the world would give away (exercise
+        06: the firms behind a messy file are the world's customers, and its
+        faults are regenerated from the world and its seed): the data the
+        student gets. Such an exercise is made and judged on the world of the
+        key's ``data_seed`` (:meth:`judged_world`), which the student never
+        holds; their exercise object hands out ``handout(world)`` only
+        (:meth:`~crmsim.exercises.exercise.Exercise.handout`). None: the
+        exercise is made on the student's own world, which the notebook has.
     """
 
     name: str
@@ -228,6 +237,7 @@ class ExerciseSpec:
     n_customers: int
     cells: Callable[[], list[dict]]
     world_params: Mapping[str, object] = field(default_factory=dict)
+    handout: Callable[[World], object] | None = None
 
     def __post_init__(self) -> None:
         names = [t.name for t in self.tasks]
@@ -251,6 +261,20 @@ class ExerciseSpec:
     def build_world(self, seed: int, n_customers: int | None = None) -> World:
         """The student's world from their seed."""
         return make_world(seed=seed, n_customers=n_customers or self.n_customers, **dict(self.world_params))
+
+    def judged_seed(self, seed: int, data_seed: int | None) -> int:
+        """The seed of the world the answers are computed on: ``data_seed`` with a :attr:`handout`, else ``seed``."""
+        if self.handout is None:
+            return seed
+        if data_seed is None:
+            from .. import i18n
+
+            raise ValueError(i18n.t("ex.key.no_data_seed", exercise=self.name))
+        return data_seed
+
+    def judged_world(self, key) -> World:
+        """The world ``key``'s answers were computed on (see :attr:`handout`); built anew on every call."""
+        return self.build_world(self.judged_seed(key.seed, key.data_seed), key.n_customers)
 
 
 def md(en: str, zh: str) -> dict:

@@ -39,6 +39,16 @@ register({
                       "here.", "已保存，供教师评阅（{chars} 个字符）；文字题由教师评分，此处不自动评分。"),
     "ex.mark.limit": ("You have used the {checks} checks of this task: your answer will be graded when you hand in "
                       "the notebook.", "本题的 {checks} 次检查已用完：交作业后将统一评分。"),
+    "ex.try.limit": ("You have used the {tries} tries of this decision in this session: compare the candidates "
+                     "you have, or check your best one.",
+                     "本次会话中此决策题的 {tries} 次试算已用完：请比较已有的候选方案，或检查你最好的方案。"),
+    "ex.try.not_decision": ("{task!r} is not a decision task: only a decision can be tried ({tasks}).",
+                            "{task!r} 不是决策题：只有决策题可以试算（{tasks}）。"),
+    "ex.handout.none": ("{title} hands out no data of its own: its data are exercise.world.",
+                        "{title} 没有单独发放的数据：它的数据就是 exercise.world。"),
+    "ex.key.no_data_seed": ("the key of exercise {exercise} has no data seed (it was written by an older crmsim): "
+                            "release the notebook again.",
+                            "练习 {exercise} 的密钥没有数据种子（它由旧版 crmsim 生成）：请重新发放该笔记本。"),
     "ex.mark.checks_left": ("({left} check(s) left for this task.)", "（本题还可检查 {left} 次。）"),
     "ex.cleared": ("Not checked yet for student {student}: run the check again.",
                    "学号 {student} 尚未检查此题：请重新运行检查。"),
@@ -317,7 +327,7 @@ register({
     "ex06.title": ("Exercise 06 · Cleaning the messy customer file", "练习 06 · 清洗杂乱的客户档案"),
     "ex06.task.n_records": ("Q1 records in the file", "第1题 档案记录数"),
     "ex06.task.missing_phone": ("Q2 records without a phone", "第2题 没有电话的记录数"),
-    "ex06.task.n_firms": ("Q3 firms behind the records", "第3题 记录背后的企业数"),
+    "ex06.task.n_baseline_groups": ("Q3 groups the baseline makes", "第3题 基线分出的组数"),
     "ex06.task.baseline_recall": ("Q4 the baseline's recall", "第4题 基线的召回率"),
     "ex06.task.duplicate_groups": ("Q5 the firms behind the records (decision)", "第5题 记录背后的企业（决策题）"),
     "ex06.task.why_groups": ("Q6 your rule and its risks (written)", "第6题 你的规则及其风险（文字题）"),
@@ -325,20 +335,24 @@ register({
                             "统计 file 的行数（每条记录一行，包括重复记录）。"),
     "ex06.hint.missing_phone": ("count the records whose phone is empty, e.g. with isna() on the phone column.",
                                 "统计电话为空的记录数，例如对 phone 列使用 isna()。"),
-    "ex06.hint.n_firms": ("count the distinct customer_id values of truth, not its rows.",
-                          "统计 truth 中不同 customer_id 的个数，而不是行数。"),
-    "ex06.hint.baseline_recall": ("score the baseline's labels with dev.score_duplicates(messy, labels) and read "
-                                  "recall (correct pairs divided by true pairs), as a fraction.",
-                                  "用 dev.score_duplicates(messy, labels) 为基线的标签评分，读取 recall"
-                                  "（正确的记录对除以真实的记录对），以小数作答。"),
-    "ex06.hint.duplicate_groups": ("look at the duplicates the baseline misses (compare its labels with truth): "
-                                   "normalise the English name as well as the Chinese one and the phone, and join "
-                                   "records that share any of them.",
-                                   "查看基线漏掉的重复记录（把它的标签与 truth 比较）：除了中文名称和电话，也规范化英文名称，"
-                                   "并把其中任一项相同的记录合并。"),
+    "ex06.hint.n_baseline_groups": ("count the distinct labels that baseline_cleaning(file) gives, not the records.",
+                                    "统计 baseline_cleaning(file) 给出的不同标签的个数，而不是记录数。"),
+    "ex06.hint.baseline_recall": ("try the baseline's grouping, dict(zip(file[\"record_id\"], labels)), with "
+                                  "exercise.try_decision(\"duplicate_groups\", ...) and read its recall (the same-firm "
+                                  "pairs it puts together, divided by all same-firm pairs), as a fraction.",
+                                  "用 exercise.try_decision(\"duplicate_groups\", ...) 试算基线的分组 "
+                                  "dict(zip(file[\"record_id\"], labels))，读取 recall（它归到一起的同一企业记录对，"
+                                  "除以全部同一企业记录对），以小数作答。"),
+    "ex06.hint.duplicate_groups": ("look at the records the baseline leaves alone: normalise the English name as well "
+                                   "as the Chinese one and the phone, join records that share any of them, and try "
+                                   "each variant with exercise.try_decision before you check it.",
+                                   "查看被基线单独留下的记录：除了中文名称和电话，也规范化英文名称，把其中任一项相同的记录合并，"
+                                   "并在检查之前用 exercise.try_decision 试算每种方案。"),
     "ex06.hint.why_groups": ("name the fields you compare and how you normalise them, a duplicate the baseline "
                              "misses, and a case that would join two different firms.",
                              "说明你比较哪些字段、如何规范化，举出一个基线漏掉的重复记录，以及一种会把两家不同企业合并的情况。"),
+    "ex06.refused.file": ("baseline_cleaning needs the customer file, a DataFrame with the columns {columns}; got "
+                          "{value}.", "baseline_cleaning 需要客户档案，即含有 {columns} 列的 DataFrame；收到的是 {value}。"),
     "ex06.refused.key": ("the keys of the grouping are the file's record ids (whole numbers); got {value}.",
                          "分组的键应是档案中的 record_id（整数）；收到的是 {value}。"),
     "ex06.refused.label": ("the firm key of record {record} must be a number or a text; got {value}.",

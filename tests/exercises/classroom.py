@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from crmsim.exercises import get_exercise
-from crmsim.exercises.solutions import correct_values
-from crmsim.seeding import student_seed
+from crmsim.exercises.solutions import correct_values, judged_world
 
 #: Small worlds keep a grading run of a dozen notebooks to seconds.
 CUSTOMERS = 40
@@ -17,7 +16,7 @@ WRITTEN = "It has the largest potential, so the manager should plan visits and a
 
 def truths(student: str, exercise: str = "customer_value", customers: int = CUSTOMERS) -> dict:
     spec = get_exercise(exercise)
-    return correct_values(spec, spec.build_world(student_seed(COURSE_SEED, student), customers))[0]
+    return correct_values(spec, judged_world(spec, student, COURSE_SEED, customers))[0]
 
 
 def write_roster(path: Path, ids: list[str]) -> Path:

@@ -18,9 +18,8 @@ from crmsim.exercises.customer_development import MIN_F1, messy_file
 from crmsim.exercises.forensics import suspicions
 from crmsim.exercises.grading import Grades, StudentResult, _mark_run, class_keys
 from crmsim.exercises.runner import Run
-from crmsim.exercises.solutions import correct_values, solver
+from crmsim.exercises.solutions import correct_values, judged_world, solver
 from crmsim.exercises.solvers.customer_development import sensible_groups
-from crmsim.seeding import student_seed
 
 from .classroom import COURSE_SEED, WRITTEN, fill, truths, write_roster
 
@@ -45,7 +44,7 @@ def test_a_better_grouping_than_the_baseline_exists_for_every_student():
     spec = get_exercise("customer_development")
     baseline_below_target = 0
     for student in STUDENTS:
-        world = spec.build_world(student_seed(2024, student), SMALL)
+        world = judged_world(spec, student, 2024, SMALL)
         params = correct_values(spec, world)[1]["duplicate_groups"]
         assert params["target"] > params["baseline_f1"] or params["baseline_f1"] == 1, (student, params)
         rule, baseline = solver(spec).candidates(world)["duplicate_groups"]
@@ -62,26 +61,29 @@ def test_at_the_exercise_size_the_baseline_is_short_of_perfect_on_nearly_every_f
     spec = get_exercise("customer_development")
     below = 0
     for student in STUDENTS:
-        world = spec.build_world(student_seed(2024, student))
+        world = judged_world(spec, student, 2024)
         below += solver(spec).decision_params(world)["duplicate_groups"]["baseline_f1"] < 1
     assert below >= 45  # 49 of these 50 (see N_CUSTOMERS): the target asks for more than the baseline
 
 
-def test_the_notebook_builds_the_file_the_key_is_computed_on():
+def test_the_handout_is_the_file_the_key_is_computed_on_and_not_the_notebook_worlds():
     spec = get_exercise("customer_development")
-    setup = spec.cells()[0]["source"]
-    assert 'dev.make_messy_customer_file(world, seed=world.seed, rates={"duplicate": 0.2})' in setup
-    world = spec.build_world(student_seed(2024, "s-same"), SMALL)
-    a = dev.make_messy_customer_file(world, seed=world.seed, rates={"duplicate": 0.2})
-    pd.testing.assert_frame_equal(a.file, messy_file(world).file)
-    other = spec.build_world(student_seed(2024, "s-other"), SMALL)
-    assert not messy_file(other).file.equals(a.file)  # every student cleans their own file
+    exercise = practice("06", "s-same", course_seed=2024, n_customers=SMALL)
+    world = judged_world(spec, "s-same", 2024, SMALL)
+    pd.testing.assert_frame_equal(exercise.handout(), messy_file(world).file)
+    assert exercise._key.data_seed not in (None, exercise.seed)
+    assert judged_world(spec, "s-same", 2024, SMALL).seed.entropy == exercise._key.data_seed  # deterministic
+    own = dev.make_messy_customer_file(exercise.world, seed=exercise.world.seed, rates={"duplicate": 0.2}).file
+    assert not own.equals(exercise.handout())  # the file is not the one the notebook's world makes
+    other = practice("06", "s-other", course_seed=2024, n_customers=SMALL)
+    assert not other.handout().equals(exercise.handout())  # every student cleans their own file
+    assert "truth" not in " ".join(c["source"] for c in spec.cells() if c["type"] == "code")
 
 
 def test_groups_survive_the_trip_to_the_grader_and_bad_groups_are_refused_clearly():
     exercise = practice("06", "s-encode", course_seed=2024, n_customers=SMALL)
     task = exercise.spec.task("duplicate_groups")
-    file = messy_file(exercise.world).file
+    file = exercise.handout()
     groups = {np.int64(r): f"firm {g}" for r, g in sensible_groups(file).items()}
     again = decode(task, json.loads(json.dumps(encode(task, groups))))
     assert again == {int(r): g for r, g in groups.items()}
@@ -98,12 +100,13 @@ def test_groups_survive_the_trip_to_the_grader_and_bad_groups_are_refused_clearl
 
 def test_blank_answers_score_nothing_and_solved_ones_full_points():
     exercise = practice("06", "s-full", course_seed=2024, n_customers=SMALL)
-    truth, params = correct_values(exercise.spec, exercise.world)
+    truth, params = correct_values(exercise.spec, exercise._judged_world())
     for task in exercise.spec.tasks:
         assert exercise.check(task.name, None).points == 0
     for name, value in truth.items():
         assert exercise.check(name, value).passed, name
-    rule = solver(exercise.spec).candidates(exercise.world)["duplicate_groups"][0]
+    rule = solver(exercise.spec).candidates(exercise._judged_world())["duplicate_groups"][0]
+    assert rule == sensible_groups(exercise.handout())  # the solver's rule needs nothing but the handout
     assert exercise.check("duplicate_groups", rule).passed
     assert exercise.score().points == exercise.spec.total_points == 6
     assert MIN_F1 < params["duplicate_groups"]["baseline_f1"]
@@ -118,8 +121,7 @@ def test_class_grade_marks_a_blank_notebook_zero_and_a_solved_one_full(tmp_path)
     submissions = tmp_path / "submissions"
     blank = tmp_path / "released" / "d2" / "customer_development.ipynb"
     fill(blank, submissions / "d2" / "customer_development.ipynb", text=None)
-    world = spec.build_world(student_seed(COURSE_SEED, "d1"), SMALL)
-    groups = sensible_groups(messy_file(world).file)
+    groups = sensible_groups(messy_file(judged_world(spec, "d1", COURSE_SEED, SMALL)).file)
     fill(tmp_path / "released" / "d1" / "customer_development.ipynb",
          submissions / "d1" / "customer_development.ipynb", truths("d1", "customer_development", SMALL), text=None,
          replace={"duplicate_groups = None  # your groups": f"duplicate_groups = {groups!r}  # your groups",
@@ -139,7 +141,7 @@ def test_forensics_flags_a_grouping_made_for_another_students_file():
     ids = ["g1", "g2", "g3", "g4"]
     roster = pd.DataFrame({"student_id": ids})
     keys, values = class_keys(roster, COURSE_SEED, [spec], SMALL)
-    files = {s: messy_file(spec.build_world(keys[(s, spec.name)].seed, SMALL)) for s in ids}
+    files = {s: messy_file(spec.judged_world(keys[(s, spec.name)])) for s in ids}
 
     def truth_of(student):
         return dict(zip(files[student].truth["record_id"].tolist(), files[student].truth["customer_id"].tolist()))

@@ -16,6 +16,7 @@ import pytest
 from crmsim.__main__ import main
 from crmsim.exercises import get_exercise
 from crmsim.exercises.customer_development import messy_file
+from crmsim.exercises.solutions import judged_world
 from crmsim.exercises.solvers.customer_development import sensible_groups
 from crmsim.exercises.solvers.role_play import candidates
 from crmsim.seeding import student_seed
@@ -96,8 +97,7 @@ def test_nbgrader_and_class_grade_agree_on_the_customer_file(tmp_path):
     release = course / "release" / "customer_development" / "customer_development.ipynb"
     spec = get_exercise("customer_development")
     for student in ("n1", "n2"):
-        world = spec.build_world(student_seed(COURSE_SEED, student), int(small))
-        file = messy_file(world).file
+        file = messy_file(judged_world(spec, student, COURSE_SEED, int(small))).file
         right = truths(student, "customer_development", int(small))
         if student == "n1":
             groups, given = sensible_groups(file), right
