@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..code_names import read_number
 from . import receivables as _receivables
 from .file import check_file, customer_row
 from .policy import CreditPolicy
@@ -18,7 +19,7 @@ _CONSTANTS = ("TERMS_ELASTICITY", "TERMS_FLOOR_DAYS", "DISCOUNT_SALES_LIFT", "DI
 #: Default policy fields shown on the card, in order.
 _POLICY_FIELDS = ("cutoff", "credit_period", "cash_sales_share", "variable_cost_ratio", "cost_of_capital",
                   "day_count", "reminder_cost", "escalation_fee")
-#: Every parameter code of the card (``credit.card.<code>`` is its meaning).
+#: Every parameter code of the card (``credit.param.<code>`` is its name, ``credit.card.<code>`` its meaning).
 CARD_PARAMETERS = tuple(c.lower() for c in _CONSTANTS) + _POLICY_FIELDS
 
 
@@ -32,17 +33,19 @@ def model_card(policy: CreditPolicy | None = None) -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame with the columns ``parameter`` (code), ``value`` (float) and
-    ``meaning`` (the same code; :func:`crmsim.display.labelled` with the
+    DataFrame with the columns ``parameter`` (code; ``credit.param.<code>`` is
+    its name), ``name_in_code`` (where it lives: ``receivables.TERMS_ELASTICITY``,
+    ``CreditPolicy.cutoff``; see :mod:`crmsim.code_names`), ``value`` (float)
+    and ``meaning`` (the same code; :func:`crmsim.display.labelled` with the
     topic ``"credit"`` turns it into a sentence).
     """
     policy = CreditPolicy() if policy is None else policy
     if not isinstance(policy, CreditPolicy):
         raise TypeError(f"policy must be a CreditPolicy; got {type(policy).__name__}")
-    values = [float(getattr(_receivables, c)) for c in _CONSTANTS]
-    values += [float(getattr(policy, f)) for f in _POLICY_FIELDS]
+    numbers = [read_number(_receivables, c) for c in _CONSTANTS] + [read_number(policy, f) for f in _POLICY_FIELDS]
     codes = pd.array(list(CARD_PARAMETERS), dtype=object)
-    return pd.DataFrame({"parameter": codes, "value": values, "meaning": codes})
+    return pd.DataFrame({"parameter": codes, "name_in_code": pd.array([name for _, name in numbers], dtype=object),
+                         "value": [value for value, _ in numbers], "meaning": codes})
 
 
 def rating_explanation(file: pd.DataFrame, customer_id: int, scorecard: ScoreCard = DEFAULT_SCORECARD,

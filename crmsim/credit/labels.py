@@ -87,7 +87,7 @@ def register() -> None:
         values={"grade": "credit.grade", "review": "credit.review", "bucket": "credit.aging",
                 "component": "credit.inc", "factor": "credit.factor", "group": "credit.group",
                 "band": "credit.grade", "item": "credit.file", "investigated_item": "credit.limit",
-                "meaning": "credit.card",
+                "parameter": "credit.param", "meaning": "credit.card",
                 # the content of a file card: its only coded entry is the size tier
                 "content": "size_tier"},
         # Row labels of summary_table, and the notes ("missing", "total") of the views.

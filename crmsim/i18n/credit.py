@@ -111,6 +111,7 @@ register({
     "credit.col.formula": ("Textbook formula (CNY m)", "教材公式（百万元）"),
     "credit.col.simulated": ("Simulation (CNY m)", "模拟结果（百万元）"),
     "credit.col.parameter": ("Parameter", "参数"),
+    "credit.col.name_in_code": ("Name in the code", "代码中的名称"),
     "credit.col.meaning": ("Meaning", "含义"),
     "credit.col.mean_points": ("Average customer's points", "平均客户得分"),
     "credit.col.push": ("Moved the score by", "对总分的影响"),
@@ -250,4 +251,26 @@ register({
         "(lost {lost:,.0f} m) · DSO {dso:.0f} days · bad debt {bad_rate:.2%} · profit CNY {profit:,.0f} m",
         "{terms} · 授信 {approved:,}/{customers:,} 家（{rate:.0%}）· 销售额 {sales:,.0f} 百万元"
         "（损失 {lost:,.0f} 百万元）· 应收账款周转天数 {dso:.0f} 天 · 坏账率 {bad_rate:.2%} · 利润 {profit:,.0f} 百万元"),
+})
+
+# The model card's parameters by name (``credit.param.<code>``); ``credit.card.<code>`` says what each does.
+register({
+    "credit.param.terms_elasticity": ("Elasticity of demand to the credit period", "需求对信用期的弹性"),
+    "credit.param.terms_floor_days": ("Floor of the credit period (days)", "信用期下限（天）"),
+    "credit.param.discount_sales_lift": ("Sales lift of a cash discount", "现金折扣的销售提升"),
+    "credit.param.discount_take_up": ("Take-up of a cash discount", "现金折扣的享受比例"),
+    "credit.param.default_hazard": ("Failure hazard", "倒闭风险"),
+    "credit.param.hazard_period_exponent": ("Period exponent of the hazard", "倒闭风险的期限指数"),
+    "credit.param.distress_days": ("Days of distress before failing", "倒闭前的拖欠天数"),
+    "credit.param.late_base": ("Days late, base", "逾期天数基数"),
+    "credit.param.late_slope": ("Days late per unreliability", "逾期天数斜率"),
+    "credit.param.incident_days": ("Days late of an incident", "信用事件的逾期天数"),
+    "credit.param.cutoff": ("Screening cutoff", "授信门槛"),
+    "credit.param.credit_period": ("Credit period (days)", "信用期（天）"),
+    "credit.param.cash_sales_share": ("Cash sales share", "现金销售比例"),
+    "credit.param.variable_cost_ratio": ("Variable cost ratio", "变动成本率"),
+    "credit.param.cost_of_capital": ("Cost of capital", "资金成本率"),
+    "credit.param.day_count": ("Day count", "计息天数"),
+    "credit.param.reminder_cost": ("Reminder cost (CNY)", "催款费用（元）"),
+    "credit.param.escalation_fee": ("Collection agency fee", "催收机构收费"),
 })

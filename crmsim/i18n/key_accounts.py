@@ -213,6 +213,7 @@ register({
     "ka.col.contribution": ("Contribution to win probability", "对赢单概率的贡献"),
     "ka.col.running": ("Running total", "累计"),
     "ka.col.parameter": ("Parameter", "参数"),
+    "ka.col.name_in_code": ("Name in the code", "代码中的名称"),
     "ka.col.meaning": ("Meaning", "含义"),
     "ka.col.term": ("Term of the stage model", "阶段模型的项"),
     "ka.col.development": ("Development", "客户开发"),
@@ -275,4 +276,28 @@ register({
     "ka.term.competitor_strength": ("Strength of the strongest rival", "最强对手的实力"),
     "ka.term.proposal_quality": ("Proposal quality (x quality - 0.5)", "方案质量（×(质量-0.5)）"),
     "ka.term.over_budget": ("Bid over budget (x max(0, bid/budget - 1))", "报价超出预算（×max(0, 报价/预算-1)）"),
+})
+
+# The model card's parameters by name (``ka.param.<code>``); ``ka.meaning.<code>`` says what each does.
+register({
+    "ka.param.cost_share": ("Cost share of list value", "成本占标价比例"),
+    "ka.param.half_effect_hours": ("Hours of half effect", "达到一半效果的小时数"),
+    "ka.param.max_hours_per_opportunity": ("Most hours per opportunity", "每个商机的小时上限"),
+    "ka.param.typical_cycle_months": ("Typical sales cycle (months)", "典型销售周期（月）"),
+    "ka.param.coach_work_share": ("Hours of developing a coach", "发展教练的时间比例"),
+    "ka.param.tender_slope": ("Slope of the tender", "招投标斜率"),
+    "ka.param.grade_support_A": ("Pre-sales support, grade A", "A级售前支持"),
+    "ka.param.grade_support_B": ("Pre-sales support, grade B", "B级售前支持"),
+    "ka.param.grade_support_C": ("Pre-sales support, grade C", "C级售前支持"),
+    "ka.param.grade_support_D": ("Pre-sales support, grade D", "D级售前支持"),
+    "ka.param.cutoff_A": ("Cut-off of grade A", "A级分界线"),
+    "ka.param.cutoff_B": ("Cut-off of grade B", "B级分界线"),
+    "ka.param.cutoff_C": ("Cut-off of grade C", "C级分界线"),
+    "ka.param.monthly_hours": ("Rep's hours a month", "每月小时数"),
+    "ka.param.effort_weight_A": ("Effort weight, grade A", "A级投入权重"),
+    "ka.param.effort_weight_B": ("Effort weight, grade B", "B级投入权重"),
+    "ka.param.effort_weight_C": ("Effort weight, grade C", "C级投入权重"),
+    "ka.param.effort_weight_D": ("Effort weight, grade D", "D级投入权重"),
+    "ka.param.bid_discount": ("Bid discount", "报价折扣"),
+    "ka.param.drop_risk_above": ("Risk to drop a lead", "放弃线索的风险线"),
 })

@@ -166,7 +166,8 @@ register({
 # --- opening the black box: the model card and explain() ------------------------------------
 register({
     "rel.handling.recovered_again": ("Repeat complaint handled well", "再次投诉补救成功"),
-    "rel.col.parameter": ("Parameter (its name in the code)", "参数（代码中的名称）"),
+    "rel.col.parameter": ("Parameter", "参数"),
+    "rel.col.name_in_code": ("Name in the code", "代码中的名称"),
     "rel.col.value": ("Value", "取值"),
     "rel.col.meaning": ("What it does", "作用"),
     "rel.col.driver": ("Driver", "驱动因素"),
@@ -236,4 +237,37 @@ register({
     "rel.card.forced_hold_months": ("Months over which that hold wears off (time constant)", "锁定效应消退的时间常数（月）"),
     "rel.card.forced_satisfaction": ("Satisfaction gap of forced maintenance, every month", "强人所难式维系每月造成的满意度差距"),
     "rel.card.gross_margin_rate": ("Our gross margin on revenue", "我方销售毛利率"),
+})
+
+# The model card's parameters by name (``rel.param.<code>``); ``rel.card.<code>`` says what each does.
+register({
+    "rel.param.up_intercept": ("Intercept of moving up", "升级截距"),
+    "rel.param.down_intercept": ("Intercept of moving down", "降级截距"),
+    "rel.param.gap_on_moves": ("Satisfaction gap on moves", "满意度差距对升降级的权重"),
+    "rel.param.loyalty_on_moves": ("Loyalty on moves", "忠诚倾向对升降级的权重"),
+    "rel.param.gap_on_churn": ("Satisfaction gap on churn", "满意度差距对流失的作用"),
+    "rel.param.up_cap": ("Cap on moving up", "升级概率上限"),
+    "rel.param.down_cap": ("Cap on moving down", "降级概率上限"),
+    "rel.param.churn_cap": ("Cap on leaving", "流失概率上限"),
+    "rel.param.care_budget_unit": ("Budget of one visit of care (CNY)", "一次拜访关怀的预算（元）"),
+    "rel.param.care_reference_wallet": ("Spend of the reference account (CNY/month)", "参照客户的月采购额（元）"),
+    "rel.param.care_size_exponent": ("Size exponent of care", "关怀的规模指数"),
+    "rel.param.care_ceiling": ("Ceiling of care", "关怀上限"),
+    "rel.param.care_on_service": ("Care on service", "关怀对感知服务的作用"),
+    "rel.param.care_on_up": ("Care on moving up", "关怀对升级的作用"),
+    "rel.param.price_damps_care": ("Price sensitivity against care", "价格敏感度对关怀的削弱"),
+    "rel.param.skill_on_service": ("Rep skill on service", "销售代表能力对感知服务的作用"),
+    "rel.param.key_account_expectation": ("Key accounts' extra expectation", "大客户的额外期望"),
+    "rel.param.personalised_service_cost": ("Cost of personalised service (CNY/month)", "个性化服务成本（元/月）"),
+    "rel.param.failure_rate_standardised": ("Failure rate, standardised service", "服务失误率（标准化服务）"),
+    "rel.param.failure_rate_personalised": ("Failure rate, personalised service", "服务失误率（个性化服务）"),
+    "rel.param.recovery_half_life_days": ("Half-life of a good recovery (days)", "补救成功概率的半衰期（天）"),
+    "rel.param.recovery_satisfaction_lift": ("Lift of a good recovery", "补救成功带来的满意度提升"),
+    "rel.param.repeat_failure_gap": ("Gap of a repeat failure", "再次失误的满意度差距"),
+    "rel.param.poor_handling_drop": ("Poor recovery on moving down", "补救失败对降级的作用"),
+    "rel.param.poor_handling_churn": ("Poor recovery on churn", "补救失败对流失的作用"),
+    "rel.param.forced_hold": ("Hold of forced maintenance", "强人所难式维系的锁定比例"),
+    "rel.param.forced_hold_months": ("Months the hold lasts", "锁定效应的时间常数（月）"),
+    "rel.param.forced_satisfaction": ("Gap of forced maintenance", "强人所难式维系的满意度差距"),
+    "rel.param.gross_margin_rate": ("Gross margin rate", "毛利率"),
 })

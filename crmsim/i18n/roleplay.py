@@ -205,8 +205,9 @@ register({
     "rp.col.attitude_start": ("Attitude at the start", "开始时态度"),
     "rp.col.attitude_end": ("Attitude at the end", "结束时态度"),
     "rp.col.concern_answered": ("Concern answered", "顾虑得到回应"),
-    "rp.col.price_cut_hours": ("Price-cut hours received", "获得的让价时间（小时）"),
-    "rp.col.promise_hours": ("Extra-promise hours received", "获得的额外承诺时间（小时）"),
+    # Short: the debrief's table has twelve columns and must fit a 1024-pixel screen.
+    "rp.col.price_cut_hours": ("Price-cut hours received", "所获让价（小时）"),
+    "rp.col.promise_hours": ("Extra-promise hours received", "所获额外承诺（小时）"),
     # The console (crmsim.widgets.roleplay.RolePlayConsole).
     "rp.widget.account": ("Account", "客户"),
     "rp.widget.from_seed": ("From a seed", "按随机种子"),

@@ -43,7 +43,8 @@ display.register_labels(
     values={"stage": "ka.stage", "key_node": "ka.key_node", "grade": "ka.grade", "outcome": "ka.outcome",
             "reason": "ka.reason", "coach": "ka.coach", "relationship_level": "ka.relationship_level",
             "segment": "segment", "channel": "ka.channel", "role": "role", "factor": "ka.factor",
-            "criterion": "ka.criterion", "field": "ka.form", "driver": "ka.driver", "meaning": "ka.meaning",
+            "criterion": "ka.criterion", "field": "ka.form", "driver": "ka.driver", "parameter": "ka.param",
+            "meaning": "ka.meaning",
             "term": "ka.term"},
     bool_keys=("ka.yes", "ka.no"),
     numbers=ka_numbers,  # one format per column: amounts with two decimals, rates as percentages

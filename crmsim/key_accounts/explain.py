@@ -16,12 +16,13 @@ from math import factorial
 import numpy as np
 import pandas as pd
 
+from ..code_names import read_number
+from . import process, stages
 from .forms import _opportunity
 from .grading import Grading
 from .policy import RepPolicy
-from .process import (COACH_WORK_SHARE, COST_SHARE, HALF_EFFECT_HOURS, MAX_HOURS_PER_OPPORTUNITY,
-                      TYPICAL_CYCLE_MONTHS, KeyAccountsRun, check_run)
-from .stages import _B, GRADE_SUPPORT, TENDER_SLOPE, stage_probabilities
+from .process import KeyAccountsRun, check_run
+from .stages import _B, stage_probabilities
 from .vocab import GRADES, STAGES
 
 #: The drivers of :func:`explain_opportunity`, each with the columns of the stage model it sets and their
@@ -134,25 +135,35 @@ def explain_opportunity(run: KeyAccountsRun, opportunity_id: int) -> pd.DataFram
 
 
 def model_card() -> pd.DataFrame:
-    """The key-account model's numbers, read from the code: ``parameter`` (code), ``value`` and ``meaning``
-    (a code; ``ka.meaning.<parameter>`` is its text). Show it with ``labelled(card, "key_accounts")``."""
+    """The key-account model's numbers, read from the code where the simulation reads them.
+
+    Returns
+    -------
+    DataFrame
+        One row per number: ``parameter`` (a code; ``ka.param.<code>`` is its name), ``name_in_code``
+        (where it lives: a constant of :mod:`~crmsim.key_accounts.process` or
+        :mod:`~crmsim.key_accounts.stages`, or a field of the default :class:`RepPolicy` and
+        :class:`Grading`; see :mod:`crmsim.code_names`), ``value`` (float) and ``meaning`` (the same
+        code; ``ka.meaning.<code>`` is its text). Show it with ``labelled(card, "key_accounts")``.
+    """
     policy, grading = RepPolicy(), Grading()
-    numbers = {
-        "cost_share": COST_SHARE,
-        "half_effect_hours": HALF_EFFECT_HOURS,
-        "max_hours_per_opportunity": MAX_HOURS_PER_OPPORTUNITY,
-        "typical_cycle_months": TYPICAL_CYCLE_MONTHS,
-        "coach_work_share": COACH_WORK_SHARE,
-        "tender_slope": TENDER_SLOPE,
-        **{f"grade_support_{g}": float(v) for g, v in zip(GRADES, GRADE_SUPPORT)},
-        **{f"cutoff_{g}": c for g, c in zip(GRADES, grading.cutoffs)},
-        "monthly_hours": policy.monthly_hours,
-        **{f"effort_weight_{g}": policy.effort_weights[g] for g in GRADES},
-        "bid_discount": policy.bid_discount,
-        "drop_risk_above": policy.drop_risk_above,
+    where = {
+        "cost_share": (process, "COST_SHARE"),
+        "half_effect_hours": (process, "HALF_EFFECT_HOURS"),
+        "max_hours_per_opportunity": (process, "MAX_HOURS_PER_OPPORTUNITY"),
+        "typical_cycle_months": (process, "TYPICAL_CYCLE_MONTHS"),
+        "coach_work_share": (process, "COACH_WORK_SHARE"),
+        "tender_slope": (stages, "TENDER_SLOPE"),
+        **{f"grade_support_{g}": (stages, "GRADE_SUPPORT", i) for i, g in enumerate(GRADES)},
+        **{f"cutoff_{g}": (grading, "cutoffs", i) for i, g in enumerate(GRADES[:len(grading.cutoffs)])},
+        "monthly_hours": (policy, "monthly_hours"),
+        **{f"effort_weight_{g}": (policy, "effort_weights", g) for g in GRADES},
+        "bid_discount": (policy, "bid_discount"),
+        "drop_risk_above": (policy, "drop_risk_above"),
     }
-    return pd.DataFrame({"parameter": list(numbers), "value": [float(v) for v in numbers.values()],
-                         "meaning": list(numbers)})
+    numbers = [read_number(*place) for place in where.values()]
+    return pd.DataFrame({"parameter": list(where), "name_in_code": [name for _, name in numbers],
+                         "value": [value for value, _ in numbers], "meaning": list(where)})
 
 
 def stage_coefficients() -> pd.DataFrame:

@@ -41,7 +41,8 @@ register_labels(
     headers=("rel.col", "complaint.col"),
     values={"level": "rel.level", "level_before": "rel.level", "from": "rel.level", "handling": "rel.handling",
             "channel": "rel.channel", "outcome": "complaint.outcome", "action": "complaint.step",
-            "meaning": "rel.card", "driver": "rel.driver", "value_orientation": "value_orientation"},
+            "parameter": "rel.param", "meaning": "rel.card", "driver": "rel.driver",
+            "value_orientation": "value_orientation"},
     value_keys=("rel.level", "rel.handling"),
     numbers=relationship_numbers,
     string_index=True,  # level codes as the index of a table put together in a notebook

@@ -2,7 +2,8 @@
 :func:`explain`, which takes one customer's chances in one month apart driver by driver.
 
 Both return coded tables; show them with ``crmsim.display.labelled(table, "relationships")``
-(the ``meaning`` and ``driver`` codes have their text in :mod:`crmsim.i18n.relationships`).
+(the ``parameter``, ``meaning`` and ``driver`` codes have their text in :mod:`crmsim.i18n.relationships`;
+the card's ``name_in_code`` is shown as it is).
 """
 
 from __future__ import annotations
@@ -10,45 +11,46 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..code_names import read_number
 from ..validation import check_int
 from . import complaints, policy, transitions
 from .dynamics import RelationshipsRun, check_run
 from .transitions import DRIVERS, monthly_chances
 
-#: The model card's rows: (parameter code, the value read from the code). The code is also the key of
-#: the row's meaning, ``rel.card.<code>``.
+#: The model card's rows: (parameter code, where the number lives: module, name, keys). The code is also the
+#: key of the row's name, ``rel.param.<code>``, and of its meaning, ``rel.card.<code>``.
 _CARD = (
-    ("up_intercept", lambda: transitions.UP_INTERCEPT),
-    ("down_intercept", lambda: transitions.DOWN_INTERCEPT),
-    ("gap_on_moves", lambda: transitions.GAP_ON_MOVES),
-    ("loyalty_on_moves", lambda: transitions.LOYALTY_ON_MOVES),
-    ("gap_on_churn", lambda: transitions.GAP_ON_CHURN),
-    ("up_cap", lambda: transitions.UP_CAP),
-    ("down_cap", lambda: transitions.DOWN_CAP),
-    ("churn_cap", lambda: transitions.CHURN_CAP),
-    ("care_budget_unit", lambda: transitions.CARE_BUDGET_UNIT),
-    ("care_reference_wallet", lambda: transitions.CARE_REFERENCE_WALLET),
-    ("care_size_exponent", lambda: transitions.CARE_SIZE_EXPONENT),
-    ("care_ceiling", lambda: transitions.CARE_CEILING),
-    ("care_on_service", lambda: transitions.CARE_ON_SERVICE),
-    ("care_on_up", lambda: transitions.CARE_ON_UP),
-    ("price_damps_care", lambda: transitions.PRICE_DAMPS_CARE),
-    ("skill_on_service", lambda: transitions.SKILL_ON_SERVICE),
-    ("key_account_expectation", lambda: transitions.KEY_ACCOUNT_EXPECTATION),
-    ("personalised_service_cost", lambda: transitions.PERSONALISED_SERVICE_COST),
-    ("failure_rate_standardised", lambda: transitions.FAILURE_RATE["standardised"]),
-    ("failure_rate_personalised", lambda: transitions.FAILURE_RATE["personalised"]),
-    ("recovery_half_life_days", lambda: complaints.RECOVERY_HALF_LIFE_DAYS),
-    ("recovery_satisfaction_lift", lambda: transitions.RECOVERY_SATISFACTION_LIFT),
-    ("repeat_failure_gap", lambda: transitions.REPEAT_FAILURE_GAP),
-    ("poor_handling_drop", lambda: transitions.POOR_HANDLING_DROP),
-    ("poor_handling_churn", lambda: transitions.POOR_HANDLING_CHURN),
-    ("forced_hold", lambda: policy.MAINTENANCE["forced"]["hold"]),
-    ("forced_hold_months", lambda: policy.MAINTENANCE["forced"]["hold_months"]),
-    ("forced_satisfaction", lambda: policy.MAINTENANCE["forced"]["satisfaction"]),
-    ("gross_margin_rate", lambda: transitions.GROSS_MARGIN_RATE),
+    ("up_intercept", transitions, "UP_INTERCEPT"),
+    ("down_intercept", transitions, "DOWN_INTERCEPT"),
+    ("gap_on_moves", transitions, "GAP_ON_MOVES"),
+    ("loyalty_on_moves", transitions, "LOYALTY_ON_MOVES"),
+    ("gap_on_churn", transitions, "GAP_ON_CHURN"),
+    ("up_cap", transitions, "UP_CAP"),
+    ("down_cap", transitions, "DOWN_CAP"),
+    ("churn_cap", transitions, "CHURN_CAP"),
+    ("care_budget_unit", transitions, "CARE_BUDGET_UNIT"),
+    ("care_reference_wallet", transitions, "CARE_REFERENCE_WALLET"),
+    ("care_size_exponent", transitions, "CARE_SIZE_EXPONENT"),
+    ("care_ceiling", transitions, "CARE_CEILING"),
+    ("care_on_service", transitions, "CARE_ON_SERVICE"),
+    ("care_on_up", transitions, "CARE_ON_UP"),
+    ("price_damps_care", transitions, "PRICE_DAMPS_CARE"),
+    ("skill_on_service", transitions, "SKILL_ON_SERVICE"),
+    ("key_account_expectation", transitions, "KEY_ACCOUNT_EXPECTATION"),
+    ("personalised_service_cost", transitions, "PERSONALISED_SERVICE_COST"),
+    ("failure_rate_standardised", transitions, "FAILURE_RATE", "standardised"),
+    ("failure_rate_personalised", transitions, "FAILURE_RATE", "personalised"),
+    ("recovery_half_life_days", complaints, "RECOVERY_HALF_LIFE_DAYS"),
+    ("recovery_satisfaction_lift", transitions, "RECOVERY_SATISFACTION_LIFT"),
+    ("repeat_failure_gap", transitions, "REPEAT_FAILURE_GAP"),
+    ("poor_handling_drop", transitions, "POOR_HANDLING_DROP"),
+    ("poor_handling_churn", transitions, "POOR_HANDLING_CHURN"),
+    ("forced_hold", policy, "MAINTENANCE", "forced", "hold"),
+    ("forced_hold_months", policy, "MAINTENANCE", "forced", "hold_months"),
+    ("forced_satisfaction", policy, "MAINTENANCE", "forced", "satisfaction"),
+    ("gross_margin_rate", transitions, "GROSS_MARGIN_RATE"),
 )
-CARD_CODES = tuple(code for code, _ in _CARD)
+CARD_CODES = tuple(code for code, *_ in _CARD)
 
 #: The rows of :func:`explain`: the chances of a neutral customer on the level, what each driver adds,
 #: the month's complaint and its handling, and the chances the customer faced.
@@ -63,12 +65,16 @@ def model_card() -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per coefficient: ``parameter`` (its code), ``value`` (float)
-        and ``meaning`` (the same code; its text is ``rel.card.<code>``).
+        One row per coefficient: ``parameter`` (its code; its name is ``rel.param.<code>``),
+        ``name_in_code`` (where it lives in :mod:`crmsim.relationships`, e.g.
+        ``transitions.UP_INTERCEPT``; see :mod:`crmsim.code_names`), ``value`` (float) and ``meaning``
+        (the same code; its text is ``rel.card.<code>``).
     """
+    numbers = [read_number(*where) for _, *where in _CARD]
     return pd.DataFrame({
         "parameter": list(CARD_CODES),
-        "value": [float(value()) for _, value in _CARD],
+        "name_in_code": [name for _, name in numbers],
+        "value": [value for value, _ in numbers],
         "meaning": list(CARD_CODES),
     })
 

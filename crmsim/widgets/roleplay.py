@@ -47,10 +47,15 @@ FROM_SEED, GIVEN = "seed", "given"
 HOURS_STEP = 0.5
 #: Styles of the console's tables: cells keep their text on one line (narrow columns broke Chinese words and
 #: "SPIN提问" in two at 1024 px), headers wrap only between words (keep-all: not inside a Chinese word), and a
-#: wide table scrolls inside its box.
-TABLE_CSS = (".crmsim-rp-wide { overflow-x: auto; max-width: 100%; } "
-             ".crmsim-rp-wide td { white-space: nowrap; padding: 2px 8px; } "
-             ".crmsim-rp-wide th { padding: 2px 8px; vertical-align: bottom; text-align: left; word-break: keep-all; }")
+#: table wider than the console scrolls inside its box. The box can only be narrower than its table if the
+#: HTML widget's content may shrink: as a flex item it is otherwise as wide as the table (``min-width: auto``),
+#: and the table's last column was cut off at the page's edge instead of scrolling.
+TABLE_CSS = (".crmsim-rp-sheet > .widget-html-content { min-width: 0; } "
+             ".crmsim-rp-wide { overflow-x: auto; max-width: 100%; } "
+             ".crmsim-rp-wide td { white-space: nowrap; padding: 2px 6px; } "
+             ".crmsim-rp-wide th { padding: 2px 6px; vertical-align: bottom; text-align: left; word-break: keep-all; }")
+#: CSS class of the console's HTML widgets that show a table (the scorecard and what each buyer got).
+SHEET_CLASS = "crmsim-rp-sheet"
 #: Size (inches) of the class debrief's ranking chart.
 DEBRIEF_FIGSIZE = (10.0, 3.4)
 #: Most tables one console runs: a class of 30 at five or six tables, with room to spare.
@@ -125,10 +130,12 @@ class RolePlayConsole(Dashboard):
         self.undo_button.on_click(lambda _button: self.undo())
         self.debrief = widgets.HTML()
         self.debrief.add_class("crmsim-rp-scorecard")
+        self.debrief.add_class(SHEET_CLASS)
         self.debrief_button = widgets.ToggleButton(value=False, description=self.t("rp.widget.debrief"),
                                                    layout=widgets.Layout(width="auto"))
         self.debrief_image = widgets.Image(format="png")
         self.debrief_buyers = widgets.HTML()
+        self.debrief_buyers.add_class(SHEET_CLASS)
         self.debrief_panel = widgets.VBox([self.debrief_image, self.debrief_buyers],
                                           layout=widgets.Layout(display="none"))
         self.debrief_panel.add_class("crmsim-class-debrief")

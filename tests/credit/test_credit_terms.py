@@ -92,7 +92,7 @@ def test_model_card_is_read_from_the_code():
     assert values["day_count"] == 360 and values["cutoff"] == CreditPolicy().cutoff
     assert credit.model_card(CreditPolicy(cutoff=30))["value"][card["parameter"] == "cutoff"].item() == 30
     shown = labelled(card, "credit", language="zh")
-    assert list(shown.columns) == ["参数", "数值", "含义"]
+    assert list(shown.columns) == ["参数", "代码中的名称", "数值", "含义"]
     assert shown["含义"].str.contains("[\u4e00-\u9fff]").all()
 
 

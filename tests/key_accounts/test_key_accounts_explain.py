@@ -66,7 +66,7 @@ def test_the_model_card_reads_the_code(monkeypatch):
     assert card.loc["cost_share", "value"] == ka.COST_SHARE
     assert card.loc["grade_support_D", "value"] == stages.GRADE_SUPPORT[3]
     assert card.loc["bid_discount", "value"] == ka.RepPolicy().bid_discount
-    monkeypatch.setattr(ka.explain, "TENDER_SLOPE", 5.0)
+    monkeypatch.setattr(stages, "TENDER_SLOPE", 5.0)  # where the simulation reads it
     assert ka.model_card().set_index("parameter").loc["tender_slope", "value"] == 5.0
     for code in card["meaning"]:
         for language in ("en", "zh"):

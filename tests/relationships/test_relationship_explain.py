@@ -15,14 +15,16 @@ from crmsim.relationships import policy, transitions
 
 def test_the_model_card_reads_the_code(monkeypatch):
     card = rel.model_card()
-    assert list(card.columns) == ["parameter", "value", "meaning"]
+    assert list(card.columns) == ["parameter", "name_in_code", "value", "meaning"]
     assert card.set_index("parameter").loc["care_size_exponent", "value"] == transitions.CARE_SIZE_EXPONENT
     monkeypatch.setattr(transitions, "GAP_ON_CHURN", 9.0)
     assert rel.model_card().set_index("parameter").loc["gap_on_churn", "value"] == 9.0
     crmsim.set_language("zh")
     shown = labelled(card, "relationships")
-    assert list(shown.columns) == ["参数（代码中的名称）", "取值", "作用"]
+    assert list(shown.columns) == ["参数", "代码中的名称", "取值", "作用"]
     assert not shown["作用"].isin(card["meaning"]).any()  # every meaning has its text
+    assert not shown["参数"].isin(card["parameter"]).any()  # and every parameter its name
+    assert shown["代码中的名称"].tolist() == card["name_in_code"].tolist()  # shown as it is written
 
 
 def test_explain_adds_up_to_the_chances_the_simulation_drew_against(world):
