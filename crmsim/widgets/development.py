@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from .. import i18n
 from ..development import (METHODS, DevelopmentRun, ProspectingPolicy, by_method, prepare_development,
                            simulate_development)
+from ..plots.blitting import x_axis_snapshot
 from ..plots.development import plot_costs, plot_won, update_costs, update_won
 from ..plots.ranges import sticky_top
 from ..seeding import SeedLike
@@ -40,6 +41,9 @@ class DevelopmentDashboard(Dashboard):
     more or fewer of them: the left panel (customers won per method) keeps
     its range while the bars fit it, the right one (cost per contact and per
     customer won, log scale) has a fixed range, and only the bars are redrawn.
+    When the bars outgrow the left panel's range (or shrink to a small part
+    of it), its x axis is drawn anew with the bars, from a snapshot
+    (:mod:`crmsim.plots.blitting`), never the whole figure.
 
     Parameters
     ----------
@@ -90,17 +94,22 @@ class DevelopmentDashboard(Dashboard):
         return self._xmax
 
     def background_key(self, result: DevelopmentResult) -> Hashable:
-        return self._won_top(result)
+        """Nothing in the background depends on the result: the one axis whose range does (customers won)
+        is drawn with the bars, so a change of budget or weights never redraws the whole figure."""
+        return "static"
 
     def draw(self, result: DevelopmentResult, figure: Figure) -> None:
         won, costs = figure.subplots(1, 2, gridspec_kw=dict(left=0.16, right=0.99, bottom=0.13, top=0.92,
                                                             wspace=0.55))
         plot_won(result.methods, ax=won, xmax=self._won_top(result), animated=True)
+        won.xaxis.set_animated(True)  # its range follows the bars: drawn with them, not into the background
         plot_costs(result.methods, ax=costs, animated=True)
 
     def update_artists(self, result: DevelopmentResult, figure: Figure) -> list[Artist]:
+        """The snapshot of the customers-won axis in its (sticky) range first, then the new bars."""
         won, costs = figure.axes
-        return [*update_won(won, result.methods), *update_costs(costs, result.methods)]
+        won.set_xlim(0, self._won_top(result))
+        return [x_axis_snapshot(won), *update_won(won, result.methods), *update_costs(costs, result.methods)]
 
     def summarise(self, result: DevelopmentResult) -> str:
         m = result.methods

@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import i18n
+from ..plots.blitting import y_axis_snapshot
 from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
@@ -21,7 +22,6 @@ from ..seeding import SeedLike, root_sequence
 from ..validation import check_choice, check_int
 from ..world import World, make_world
 from . import STYLE, Dashboard, PercentSlider, dropdown_layout, slider_layout
-from .axis_pixels import AxisPixels
 
 
 #: Top of the key-account care slider, CNY per customer and month: above the profit-optimal budget (about
@@ -91,7 +91,6 @@ class RelationshipDashboard(Dashboard):
         # The customers and the random numbers do not change while the learner plays: prepare them once.
         self.prepared = prepare_relationships(self.world, seed=root)
         self._profit_reference: float | None = None
-        self._axis_pixels = AxisPixels()  # the profit axis, drawn once per range
         # The course default's churn, drawn once as a reference: a forced hold and its price show against it.
         default = simulate_relationships(self.world, CarePolicy(), ladder=self.ladder, months=self.months,
                                          seed=self.prepared.root, prepared=self.prepared)
@@ -202,12 +201,13 @@ class RelationshipDashboard(Dashboard):
         return "static"
 
     def update_artists(self, result: RelationshipResult, figure: Figure) -> list:
-        """The profit axis in its range (drawn here, before the data), then new level bands and curves."""
+        """The snapshot of the profit axis in its range first (:mod:`crmsim.plots.blitting`), then new level
+        bands and curves."""
         mix_ax, kpi_ax, profit_ax = figure.axes[:3]
         profit_ax.set_ylim(*self.profit_limits(result))
-        self._axis_pixels.draw(figure, profit_ax.yaxis)
-        return (update_level_mix(mix_ax, result.mix) + update_churn_satisfaction(kpi_ax, result.kpis)
-                + update_cumulative_profit(profit_ax, result.kpis, result.without_care))
+        return [y_axis_snapshot(profit_ax), *update_level_mix(mix_ax, result.mix),
+                *update_churn_satisfaction(kpi_ax, result.kpis),
+                *update_cumulative_profit(profit_ax, result.kpis, result.without_care)]
 
     def _legends(self) -> list:
         return [ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]
