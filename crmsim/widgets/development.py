@@ -20,7 +20,7 @@ from ..plots.ranges import sticky_top
 from ..seeding import SeedLike
 from ..validation import check_int
 from ..world import World, make_world
-from . import Dashboard
+from . import STYLE, Dashboard, slider_layout, text_width_em
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class DevelopmentDashboard(Dashboard):
 
     css_class = "crmsim-development-dashboard"
     figsize = (11.0, 4.4)
+    #: Room of a method slider besides its description, em: a usable track (10 em) and the readout (4 em).
+    METHOD_TRACK_EM = 14.0
 
     def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 12,
                  n_customers: int = 1_500) -> None:
@@ -68,21 +70,37 @@ class DevelopmentDashboard(Dashboard):
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
+        budget = i18n.t("dev.widget.budget")
         controls: dict[str, widgets.Widget] = {
             "budget": widgets.IntSlider(value=1_000, min=0, max=5_000, step=100, readout_format=",d",
-                                        description=i18n.t("dev.widget.budget"))}
-        for method in METHODS:
-            controls[method] = widgets.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.5,
-                                                   description=i18n.t(f"dev.method.{method}"))
+                                        description=budget, style=STYLE, layout=slider_layout(budget))}
+        # The method sliders fill the cells of a grid (layout_controls): one description width for all,
+        # that of the longest label in the current language, so that their tracks line up in columns.
+        labels = {method: i18n.t(f"dev.method.{method}") for method in METHODS}
+        style = {"description_width": f"{self._label_em(labels.values()):.1f}em"}
+        for method, label in labels.items():
+            controls[method] = widgets.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.5, description=label,
+                                                   style=style, layout=widgets.Layout(width="100%"))
         for name, control in controls.items():
-            control.style.description_width = "initial"
             control.add_class(f"crmsim-dev-{name.replace('_', '-')}")
         return controls
 
+    @staticmethod
+    def _label_em(labels) -> float:
+        """Width of the method sliders' descriptions: the longest label, with 1 em of room."""
+        return max(map(text_width_em, labels)) + 1.0
+
     def layout_controls(self) -> widgets.Widget:
+        """The budget on its own row, then the ten method weights in a grid of equal cells: as many
+        columns as the page's width allows (two in English, three in Chinese at 1024 px), every row
+        full but the last, instead of ragged wrapped rows."""
         c = self.controls
-        rows = [[c["budget"]], [c[m] for m in METHODS[:5]], [c[m] for m in METHODS[5:]]]
-        return widgets.VBox([widgets.HBox(row, layout=widgets.Layout(flex_flow="row wrap")) for row in rows])
+        cell = self._label_em(c[m].description for m in METHODS) + self.METHOD_TRACK_EM
+        grid = widgets.GridBox([c[m] for m in METHODS], layout=widgets.Layout(
+            grid_template_columns=f"repeat(auto-fill, minmax({cell:.1f}em, 1fr))", grid_gap="2px 1.5em",
+            width="100%"))
+        grid.add_class("crmsim-dev-methods")
+        return widgets.VBox([c["budget"], grid])
 
     def compute(self, budget: int, **weights: float) -> DevelopmentResult:
         policy = ProspectingPolicy(budget=1000.0 * budget, shares=tuple(weights[m] for m in METHODS))

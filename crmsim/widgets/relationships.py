@@ -77,7 +77,8 @@ class RelationshipDashboard(Dashboard):
     """
 
     css_class = "crmsim-relationship-dashboard"
-    figsize = (11.0, 4.0)
+    #: 4.4 in tall: room under the axes for legends of legible text (three rows of 9 pt).
+    figsize = (11.0, 4.4)
 
     def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 24,
                  n_customers: int = 5000, ladder="course", budget_by: str = "grade") -> None:
@@ -164,7 +165,7 @@ class RelationshipDashboard(Dashboard):
     def draw(self, result: RelationshipResult, figure: Figure) -> None:
         mix_ax, kpi_ax, profit_ax = figure.subplots(1, 3)
         # Room at the bottom for the legends, under the axes where they hide no data.
-        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.27, top=0.92, wspace=0.32)
+        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.31, top=0.93, wspace=0.32)
         plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=True)
         plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True, reference=self.reference_kpis)
         plot_cumulative_profit(result.kpis, result.without_care, ax=profit_ax, ylim=self.profit_limits(result),
