@@ -15,7 +15,7 @@ from .. import i18n
 from ..development import (METHODS, DevelopmentRun, ProspectingPolicy, by_method, prepare_development,
                            simulate_development)
 from ..plots.blitting import x_axis_snapshot
-from ..plots.development import plot_costs, plot_won, update_costs, update_won
+from ..plots.development import TITLE_PAD_BESIDE_COSTS, plot_costs, plot_won, update_costs, update_won
 from ..plots.ranges import sticky_top
 from ..seeding import SeedLike
 from ..validation import check_int
@@ -117,9 +117,9 @@ class DevelopmentDashboard(Dashboard):
         return "static"
 
     def draw(self, result: DevelopmentResult, figure: Figure) -> None:
-        won, costs = figure.subplots(1, 2, gridspec_kw=dict(left=0.16, right=0.99, bottom=0.13, top=0.92,
+        won, costs = figure.subplots(1, 2, gridspec_kw=dict(left=0.16, right=0.99, bottom=0.13, top=0.88,
                                                             wspace=0.55))
-        plot_won(result.methods, ax=won, xmax=self._won_top(result), animated=True)
+        plot_won(result.methods, ax=won, xmax=self._won_top(result), animated=True, title_pad=TITLE_PAD_BESIDE_COSTS)
         won.xaxis.set_animated(True)  # its range follows the bars: drawn with them, not into the background
         plot_costs(result.methods, ax=costs, animated=True)
 

@@ -92,3 +92,34 @@ def test_a_blitted_frame_across_an_axis_change_equals_a_full_redraw(dev_world):
     np.testing.assert_array_equal(_pixels(board), back)
     np.testing.assert_array_equal(_full_redraw(board), back)
     assert not np.array_equal(moved, back)  # the tick labels differ: the axis did change
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_method_weights_sit_in_a_grid_of_equal_cells(dev_world, language):
+    import ipywidgets as widgets
+
+    from crmsim.development import METHODS
+    from crmsim.widgets import text_width_em
+
+    crmsim.set_language(language)
+    board = DevelopmentDashboard(dev_world)
+    budget, grid = board.widget.children[0].children
+    assert budget is board.controls["budget"] and isinstance(grid, widgets.GridBox)
+    assert list(grid.children) == [board.controls[m] for m in METHODS]
+    widths = {board.controls[m].style.description_width for m in METHODS}
+    assert len(widths) == 1  # one description width: the tracks line up in columns
+    longest = max(text_width_em(board.controls[m].description) for m in METHODS)
+    assert float(widths.pop().removesuffix("em")) > longest  # no label cut
+    assert "minmax(" in grid.layout.grid_template_columns and all(
+        board.controls[m].layout.width == "100%" for m in METHODS)
+
+
+@pytest.mark.parametrize("budget", [200, 1_000, 5_000])
+def test_the_cost_legend_hides_no_bar(dev_world, budget):
+    from plot_checks import hidden_by_legends
+
+    board = DevelopmentDashboard(dev_world)
+    board.controls["budget"].value = budget
+    assert hidden_by_legends(board.figure) == []
+    won, costs = board.figure.axes
+    assert won.title.get_window_extent().y0 == pytest.approx(costs.title.get_window_extent().y0, abs=1)
