@@ -133,5 +133,5 @@ def plot_opening_closing(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
-__all__ = ["TITLE_PAD_BESIDE_COSTS", "plot_costs", "plot_funnel", "plot_opening_closing", "plot_product_mix", "plot_won", "update_costs",
-           "update_won"]
+__all__ = ["TITLE_PAD_BESIDE_COSTS", "plot_costs", "plot_funnel", "plot_opening_closing", "plot_product_mix",
+           "plot_won", "update_costs", "update_won"]
