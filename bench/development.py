@@ -3,7 +3,8 @@
 Builds the dashboard (the 1,500-customer lesson world, a 12-month campaign),
 changes one control at a time as a learner would, and times the model +
 analysis recompute and the figure redraw separately (only the bars are
-redrawn unless the left panel's range changes). Then writes a world of
+redrawn, with the left panel's x axis when its range changes; never the
+whole figure). Then writes a world of
 ``--sqlite-customers`` customers (default 100,000) to SQLite chunk by chunk,
 generation included (``sqlite_100k_s``; the time of generating alone is
 printed beside it), and, as the peer in the same run, the same world to CSV.

@@ -88,3 +88,62 @@ def test_snapshots_do_not_keep_replaced_figures_alive():
     gc.collect()
     assert all(ref() is None for ref in figures)  # freed, with their snapshots
     assert len(blitting._SNAPSHOTS) <= before
+
+
+# --- the x axis, and states prepared ahead of time ------------------------------------------------------------
+import pytest  # noqa: E402
+
+from crmsim.plots.blitting import axis_snapshot, x_axis_snapshot  # noqa: E402
+
+
+def _x_blitting_figure():
+    figure = Figure(figsize=(4, 3), dpi=90)
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    bars = ax.barh([0, 1, 2], [3, 5, 2], animated=True)
+    ax.set_xlim(0, 6)
+    ax.set_xlabel("Customers won")
+    ax.xaxis.set_animated(True)
+    canvas.draw()
+    return figure, canvas, ax, list(bars), canvas.copy_from_bbox(figure.bbox)
+
+
+def test_a_pasted_x_axis_equals_a_drawn_one_and_keeps_to_its_side_of_the_axes():
+    figure, canvas, ax, bars, background = _x_blitting_figure()
+    shot = x_axis_snapshot(ax)
+    assert shot is axis_snapshot(ax.xaxis) and shot is not axis_snapshot(ax.yaxis)
+    first = _blit(figure, canvas, background, [shot, *bars])
+    renderer = canvas.get_renderer()
+    region = shot._region(ax.xaxis, renderer)
+    assert region.y1 <= ax.bbox.y0 + 2  # under the axes: no data in what it keeps
+    assert region.y0 <= ax.xaxis.label.get_window_extent(renderer).y0  # the label too
+    ax.set_xlim(0, 60)  # a new range: drawn, other tick labels
+    other = _blit(figure, canvas, background, [shot, *bars])
+    assert len(shot._saved) == 2 and not np.array_equal(first, other)
+    ax.set_xlim(0, 6)  # back: pasted, the same pixels as drawing it
+    assert np.array_equal(_blit(figure, canvas, background, [shot, *bars]), first)
+    assert np.array_equal(_blit(figure, canvas, background, [ax.xaxis, *bars]), first)
+
+
+def test_a_prepared_state_leaves_the_canvas_alone_and_is_pasted_on_its_first_visit():
+    figure, canvas, ax, bars, background = _x_blitting_figure()
+    clean = np.asarray(canvas.buffer_rgba()).copy()
+    shot = x_axis_snapshot(ax)
+    renderer = canvas.get_renderer()
+    ax.set_xlim(0, 60)
+    shot.prepare(renderer)
+    shot.prepare(renderer)  # kept already: nothing drawn again
+    assert len(shot._saved) == 1 and np.array_equal(np.asarray(canvas.buffer_rgba()), clean)
+    drawn = ax.xaxis.draw
+    ax.xaxis.draw = lambda *args: pytest.fail("a prepared state is pasted, not drawn")
+    try:
+        pasted = _blit(figure, canvas, background, [shot, *bars])
+    finally:
+        ax.xaxis.draw = drawn
+    assert np.array_equal(pasted, _blit(figure, canvas, background, [ax.xaxis, *bars]))
+
+
+def test_axis_snapshot_refuses_what_is_not_an_axis():
+    figure, canvas, ax, bars, background = _x_blitting_figure()
+    with pytest.raises(TypeError, match="axis must be a matplotlib Axis .* got Axes"):
+        axis_snapshot(ax)

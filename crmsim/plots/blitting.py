@@ -1,18 +1,23 @@
 """Parts of a blitted figure that change now and then: drawn once per state, pasted after.
 
-A blitting dashboard (:meth:`crmsim.widgets.Dashboard.background_key`)
-redraws only its data on a saved background. A y axis whose range follows
-the data, or a legend whose entries can change, must then be redrawn with
-the data, and drawing text is what costs: a few milliseconds per tick label,
-so three y axes cost more than all the bars. A :class:`Snapshot` draws such
-an artist once for each state it is in (its range, its labels), keeps those
-pixels, and pastes them whenever that state comes back: a new range costs
-one drawing of the axis, a range seen before a copy of a few kilobytes, and
-the whole figure is never redrawn for it.
+The one pixel cache of every dashboard. A blitting dashboard
+(:meth:`crmsim.widgets.Dashboard.background_key`) redraws only its data on
+a saved background. An axis whose range follows the data (x or y), or a
+legend whose entries can change, must then be kept out of the background
+(marked animated) and redrawn with the data, and drawing text is what
+costs: a few milliseconds per tick label, so three axes cost more than all
+the bars. A :class:`Snapshot` draws such an artist once for each state it
+is in (its range, its labels), keeps those pixels, and pastes them whenever
+that state comes back: a new range costs one drawing of the axis, a range
+seen before a copy of a few kilobytes, and the whole figure is never
+redrawn for it. :meth:`Snapshot.prepare` draws a state ahead of time (the
+ranges a learner will reach), so that even its first visit is a copy.
 
 Snapshots must be drawn first, right after the background is restored,
 so that the pixels they keep are the background and the artist alone;
-:func:`snapshots_first` puts them there.
+:func:`snapshots_first` puts them there. Two snapshots must not overlap
+(one would keep the other's pixels): an axis keeps to its own side of the
+axes (:func:`axis_snapshot`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,12 @@ from collections.abc import Callable, Hashable, Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis, XAxis
 from matplotlib.transforms import Bbox
+
+#: Depth in points of the strip along the axes' edge kept with an axis: its tick marks (3.5 pt out) with
+#: room (12 pixels at the dashboards' 90 dpi).
+TICK_STRIP_POINTS = 9.6
 
 
 class Snapshot(Artist):
@@ -56,22 +66,48 @@ class Snapshot(Artist):
     def artist(self) -> Artist | None:
         return self._artist()
 
+    def _key(self, artist: Artist, renderer) -> Hashable:
+        if self._renderer is None or self._renderer() is not renderer:  # pixels of another canvas: useless
+            self._saved.clear()
+            self._renderer = weakref.ref(renderer)
+        return (self._state(artist), renderer.width, renderer.height)
+
+    def _keep(self, key: Hashable, artist: Artist, renderer) -> None:
+        if len(self._saved) >= self._limit:
+            self._saved.clear()
+        self._saved[key] = renderer.copy_from_bbox(self._region(artist, renderer))
+
     def draw(self, renderer) -> None:
         artist = self.artist
         if artist is None or not artist.get_visible():
             return
-        if self._renderer is None or self._renderer() is not renderer:  # pixels of another canvas: useless
-            self._saved.clear()
-            self._renderer = weakref.ref(renderer)
-        key = (self._state(artist), renderer.width, renderer.height)
+        key = self._key(artist, renderer)
         saved = self._saved.get(key)
         if saved is not None:
             renderer.restore_region(saved)
             return
         artist.draw(renderer)
-        if len(self._saved) >= self._limit:
-            self._saved.clear()
-        self._saved[key] = renderer.copy_from_bbox(self._region(artist, renderer))
+        self._keep(key, artist, renderer)
+
+    def prepare(self, renderer) -> None:
+        """Draw the artist in its current state into the kept pixels, leaving the canvas as it was.
+
+        Call it while the canvas shows the background alone (right after a
+        whole-figure draw or a restore of the background), after setting the
+        artist to a state a learner will reach (an axis' range): the first
+        visit of that state is then a copy too. A state already kept is not
+        drawn again.
+        """
+        artist = self.artist
+        if artist is None or not artist.get_visible():
+            return
+        key = self._key(artist, renderer)
+        if key in self._saved:
+            return
+        whole = renderer.copy_from_bbox(Bbox.from_bounds(0, 0, renderer.width, renderer.height))
+        artist.draw(renderer)
+        self._keep(key, artist, renderer)
+        renderer.restore_region(whole)
 
 
 #: The snapshot of each artist; an entry goes with its artist (a snapshot holds its artist weakly).
@@ -79,14 +115,21 @@ _SNAPSHOTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _axis_state(axis) -> Hashable:
-    return (tuple(axis.get_view_interval()), axis.label.get_text())
+    return (tuple(float(v) for v in axis.get_view_interval()), axis.get_scale(), axis.label.get_text())
 
 
-def _axis_region(axis, renderer) -> Bbox:
-    """The y axis' ticks, tick labels and label: from its tight box to just inside the left spine."""
+def _axis_region(axis: Axis, renderer) -> Bbox:
+    """An axis' ticks, tick labels and label: its tight box and the strip of tick marks along its edge of
+    the axes (under the bottom edge for an x axis, left of the left edge for a y axis), to just inside the
+    spine; never inside the axes, where the data are."""
     box = axis.axes.bbox
-    strip = Bbox([[box.x0 - 12, box.y0 - 4], [box.x0 + 1, box.y1 + 4]])  # the tick marks
-    return Bbox.union([axis.get_tightbbox(renderer), strip]).padded(1)
+    depth = renderer.points_to_pixels(TICK_STRIP_POINTS)
+    if isinstance(axis, XAxis):
+        strip = Bbox([[box.x0 - 4, box.y0 - depth], [box.x1 + 4, box.y0 + 1]])
+    else:
+        strip = Bbox([[box.x0 - depth, box.y0 - 4], [box.x0 + 1, box.y1 + 4]])
+    tight = axis.get_tightbbox(renderer)
+    return (strip if tight is None else Bbox.union([tight, strip])).padded(1)
 
 
 def _legend_state(legend) -> Hashable:
@@ -97,11 +140,28 @@ def _legend_region(legend, renderer) -> Bbox:
     return legend.get_window_extent(renderer).padded(2)
 
 
+def axis_snapshot(axis: Axis) -> Snapshot:
+    """The :class:`Snapshot` of an (animated) x or y axis, the same one on every call.
+
+    Its state is the axis' range and label; its region the tick labels and
+    label with the tick strip along the axes' edge (see the module's note).
+    An axis on the bottom (x) or the left (y), as the course's plots put them.
+    """
+    if not isinstance(axis, Axis):
+        raise TypeError(f"axis must be a matplotlib Axis (ax.xaxis or ax.yaxis); got {type(axis).__name__} {axis!r}")
+    if axis not in _SNAPSHOTS:
+        _SNAPSHOTS[axis] = Snapshot(axis, _axis_state, _axis_region)
+    return _SNAPSHOTS[axis]
+
+
+def x_axis_snapshot(ax: Axes) -> Snapshot:
+    """The :class:`Snapshot` of the (animated) x axis of ``ax``, the same one on every call."""
+    return axis_snapshot(ax.xaxis)
+
+
 def y_axis_snapshot(ax: Axes) -> Snapshot:
     """The :class:`Snapshot` of the (animated) y axis of ``ax``, the same one on every call."""
-    if ax.yaxis not in _SNAPSHOTS:
-        _SNAPSHOTS[ax.yaxis] = Snapshot(ax.yaxis, _axis_state, _axis_region)
-    return _SNAPSHOTS[ax.yaxis]
+    return axis_snapshot(ax.yaxis)
 
 
 def legend_snapshot(ax: Axes) -> Snapshot:
@@ -117,4 +177,5 @@ def snapshots_first(artists: Sequence[Artist]) -> list[Artist]:
     return sorted(artists, key=lambda artist: not isinstance(artist, Snapshot))
 
 
-__all__ = ["Snapshot", "legend_snapshot", "snapshots_first", "y_axis_snapshot"]
+__all__ = ["Snapshot", "axis_snapshot", "legend_snapshot", "snapshots_first", "x_axis_snapshot",
+           "y_axis_snapshot"]

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.artist import Artist
 
 from .. import i18n
-from . import axes_or_new, percent_axis, plot_function
+from . import axes_or_new, legend_above, percent_axis, plot_function, title_pad_over_legend
 
 #: Colours of the two cost series (per contact, per customer won).
 COST_COLOURS = ("#9ecae1", "#08519c")
@@ -16,6 +16,11 @@ COST_COLOURS = ("#9ecae1", "#08519c")
 WON_COLOUR = "#31a354"
 #: Log range of the cost panel (CNY): from a fen-cheap contact to a costly customer.
 COST_RANGE = (0.01, 1e7)
+#: Text size of the cost panel's legend, points.
+COST_LEGEND_POINTS = 8.0
+#: The pad of a title level with the cost panel's, which a one-row legend above the plot lifts: give it to
+#: the title of a panel beside it (the dashboard's customers won).
+TITLE_PAD_BESIDE_COSTS = title_pad_over_legend(1, COST_LEGEND_POINTS)
 
 
 def _method_labels(methods) -> list[str]:
@@ -55,8 +60,10 @@ def plot_costs(table: pd.DataFrame, ax: Axes | None = None, *, animated: bool = 
     ax.set_xlim(*COST_RANGE)
     ax.set_yticks(y, _method_labels(table["method"]))
     ax.set_xlabel(i18n.t("dev.plot.costs.xlabel"))
-    ax.set_title(i18n.t("dev.plot.costs.title"))
-    ax.legend(loc="lower right", fontsize=8)
+    # Above the plot: inside, it hid the ends of the bars of costly methods, wherever it was put.
+    legend = legend_above(ax, i18n.t("dev.plot.costs.title"), fontsize=COST_LEGEND_POINTS)
+    for handle in legend.legend_handles:
+        handle.set_animated(False)  # keys copy "animated" from the bars; the legend belongs to the background
     return ax
 
 
@@ -72,8 +79,9 @@ def update_costs(ax: Axes, table: pd.DataFrame) -> list[Artist]:
 
 @plot_function
 def plot_won(table: pd.DataFrame, ax: Axes | None = None, *, xmax: float | None = None,
-             animated: bool = False) -> Axes:
-    """Customers won by each method (``by_method(run)``); ``xmax`` fixes the axis (dashboards)."""
+             animated: bool = False, title_pad: float | None = None) -> Axes:
+    """Customers won by each method (``by_method(run)``); ``xmax`` fixes the axis (dashboards),
+    ``title_pad`` (points) lifts the title, e.g. to :data:`TITLE_PAD_BESIDE_COSTS` beside :func:`plot_costs`."""
     ax = axes_or_new(ax)
     y = np.arange(len(table))[::-1]
     won = table["acquired"].to_numpy(dtype=float)
@@ -81,7 +89,7 @@ def plot_won(table: pd.DataFrame, ax: Axes | None = None, *, xmax: float | None 
     ax.set_yticks(y, _method_labels(table["method"]))
     ax.set_xlim(0, xmax if xmax else max(won.max(), 1) * 1.1)
     ax.set_xlabel(i18n.t("dev.plot.won.xlabel"))
-    ax.set_title(i18n.t("dev.plot.won.title"))
+    ax.set_title(i18n.t("dev.plot.won.title"), pad=title_pad)
     return ax
 
 
@@ -125,5 +133,5 @@ def plot_opening_closing(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
-__all__ = ["plot_costs", "plot_funnel", "plot_opening_closing", "plot_product_mix", "plot_won", "update_costs",
-           "update_won"]
+__all__ = ["TITLE_PAD_BESIDE_COSTS", "plot_costs", "plot_funnel", "plot_opening_closing", "plot_product_mix",
+           "plot_won", "update_costs", "update_won"]

@@ -32,9 +32,15 @@ def _colours(codes, ladder: Ladder) -> list[str]:
     return [_CHURN_COLOUR if code == CHURNED else _LEVEL_COLOURS[ladder.codes.index(code)] for code in codes]
 
 
-def _legend_below(ax: Axes, handles, labels, ncols: int, fontsize: str = "x-small") -> Legend:
-    """:func:`~crmsim.plots.legend_below` as the time-series panels want it (smaller text): they fill their
-    axes with data (stacked shares, curves crossing the whole range), so any place inside would hide some."""
+#: Text size of the time-series panels' legends, points: legible on a dashboard shown at 1024 px (about
+#: 10 px on screen), where "x-small" (6 pt) was a 7-pixel blur.
+SERIES_LEGEND_POINTS = 9.0
+
+
+def _legend_below(ax: Axes, handles, labels, ncols: int, fontsize: str | float = SERIES_LEGEND_POINTS) -> Legend:
+    """:func:`~crmsim.plots.legend_below` as the time-series panels want it: they fill their axes with data
+    (stacked shares, curves crossing the whole range), so any place inside would hide some. Few columns:
+    at legible sizes a panel of a three-panel dashboard holds two short labels side by side."""
     return legend_below(ax, handles, labels, ncols=ncols, fontsize=fontsize, handlelength=1.6)
 
 
@@ -68,7 +74,7 @@ def plot_level_mix(mix: pd.DataFrame, ladder: Ladder | str = "course", ax: Axes 
     ax.set_xlabel(i18n.t("rel.plot.month"))
     ax.set_ylabel(i18n.t("rel.plot.share"))
     handles, labels = ax.get_legend_handles_labels()
-    _legend_below(ax, handles[::-1], labels[::-1], ncols=3)  # the top band first
+    _legend_below(ax, handles[::-1], labels[::-1], ncols=2)  # the top band first
     return ax
 
 
@@ -102,7 +108,7 @@ def plot_churn_satisfaction(kpis: pd.DataFrame, ax: Axes | None = None, animated
     percent_axis(ax)
     ax.set_title(i18n.t("rel.plot.kpis.title"))
     ax.set_xlabel(i18n.t("rel.plot.month"))
-    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=2)
+    _legend_below(ax, *ax.get_legend_handles_labels(), ncols=1)  # long labels: one under the other
     return ax
 
 
@@ -153,7 +159,7 @@ def plot_cumulative_profit(kpis: pd.DataFrame, without_care: pd.Series | None = 
     ax.set_ylabel(i18n.t("rel.plot.profit.y"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     handles, labels = ax.get_legend_handles_labels()
-    _legend_below(ax, handles[::-1], labels[::-1], ncols=2)  # this policy first
+    _legend_below(ax, handles[::-1], labels[::-1], ncols=1)  # this policy first
     return ax
 
 

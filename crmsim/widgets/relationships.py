@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import i18n
+from ..plots.blitting import y_axis_snapshot
 from ..plots.ranges import fixed_or_fresh, nice_ceiling
 from ..plots.relationships import plot_churn_satisfaction, plot_cumulative_profit, plot_level_mix, \
     update_churn_satisfaction, update_cumulative_profit, update_level_mix
@@ -21,7 +22,6 @@ from ..seeding import SeedLike, root_sequence
 from ..validation import check_choice, check_int
 from ..world import World, make_world
 from . import STYLE, Dashboard, PercentSlider, dropdown_layout, slider_layout
-from .axis_pixels import AxisPixels
 
 
 #: Top of the key-account care slider, CNY per customer and month: above the profit-optimal budget (about
@@ -77,7 +77,8 @@ class RelationshipDashboard(Dashboard):
     """
 
     css_class = "crmsim-relationship-dashboard"
-    figsize = (11.0, 4.0)
+    #: 4.4 in tall: room under the axes for legends of legible text (three rows of 9 pt).
+    figsize = (11.0, 4.4)
 
     def __init__(self, world: World | None = None, *, seed: SeedLike = 0, months: int = 24,
                  n_customers: int = 5000, ladder="course", budget_by: str = "grade") -> None:
@@ -91,7 +92,6 @@ class RelationshipDashboard(Dashboard):
         # The customers and the random numbers do not change while the learner plays: prepare them once.
         self.prepared = prepare_relationships(self.world, seed=root)
         self._profit_reference: float | None = None
-        self._axis_pixels = AxisPixels()  # the profit axis, drawn once per range
         # The course default's churn, drawn once as a reference: a forced hold and its price show against it.
         default = simulate_relationships(self.world, CarePolicy(), ladder=self.ladder, months=self.months,
                                          seed=self.prepared.root, prepared=self.prepared)
@@ -165,7 +165,7 @@ class RelationshipDashboard(Dashboard):
     def draw(self, result: RelationshipResult, figure: Figure) -> None:
         mix_ax, kpi_ax, profit_ax = figure.subplots(1, 3)
         # Room at the bottom for the legends, under the axes where they hide no data.
-        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.27, top=0.92, wspace=0.32)
+        figure.subplots_adjust(left=0.075, right=0.99, bottom=0.31, top=0.93, wspace=0.32)
         plot_level_mix(result.mix, self.ladder, ax=mix_ax, animated=True)
         plot_churn_satisfaction(result.kpis, ax=kpi_ax, animated=True, reference=self.reference_kpis)
         plot_cumulative_profit(result.kpis, result.without_care, ax=profit_ax, ylim=self.profit_limits(result),
@@ -202,12 +202,13 @@ class RelationshipDashboard(Dashboard):
         return "static"
 
     def update_artists(self, result: RelationshipResult, figure: Figure) -> list:
-        """The profit axis in its range (drawn here, before the data), then new level bands and curves."""
+        """The snapshot of the profit axis in its range first (:mod:`crmsim.plots.blitting`), then new level
+        bands and curves."""
         mix_ax, kpi_ax, profit_ax = figure.axes[:3]
         profit_ax.set_ylim(*self.profit_limits(result))
-        self._axis_pixels.draw(figure, profit_ax.yaxis)
-        return (update_level_mix(mix_ax, result.mix) + update_churn_satisfaction(kpi_ax, result.kpis)
-                + update_cumulative_profit(profit_ax, result.kpis, result.without_care))
+        return [y_axis_snapshot(profit_ax), *update_level_mix(mix_ax, result.mix),
+                *update_churn_satisfaction(kpi_ax, result.kpis),
+                *update_cumulative_profit(profit_ax, result.kpis, result.without_care)]
 
     def _legends(self) -> list:
         return [ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]

@@ -9,13 +9,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import i18n
+from ..plots.blitting import snapshots_first, y_axis_snapshot
 from ..plots.value import pareto_top, plot_pareto, plot_size_vs_value, size_value_limits, size_value_ylabel, \
     update_pareto, update_size_vs_value
 from ..seeding import SeedLike
 from ..value import VALUE_MEASURES, abc_classes, abc_summary, customer_value
 from ..world import World, check_world, make_world
 from . import STYLE, Dashboard, PercentSlider, dropdown_layout
-from .axis_pixels import AxisPixels
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,6 @@ class CustomerValueDashboard(Dashboard):
     def __init__(self, world: World | None = None, *, seed: SeedLike = 0, n_customers: int = 300) -> None:
         self.world = make_world(seed=seed, n_customers=n_customers) if world is None else check_world(world)
         self.customer_values = customer_value(self.world)
-        self._axis_pixels = AxisPixels()
         self._limits: dict[str, tuple] = {}
         self._pareto_tops = self._every_pareto_top()
         self._kept_canvas = None
@@ -128,27 +127,29 @@ class CustomerValueDashboard(Dashboard):
         return "static"
 
     def update_artists(self, result: ValueSelection, figure: Figure) -> list:
-        """New data and ranges; the two value axes drawn here, before the data; then the data to draw."""
+        """New data and ranges; the snapshots of the two value axes (in their new ranges) first, then the data."""
         left, right = figure.axes[:2]
         if self._kept_canvas is not figure.canvas:  # a whole-figure draw: prepare every range of both axes
             self._kept_canvas = figure.canvas
-            self._keep_every_range(figure)
+            self._prepare_every_range(figure)
         artists = update_pareto(left, result.abc) + update_size_vs_value(
             right, result.customers, result.values, result.measure, self.limits(result.measure))
-        self._axis_pixels.draw(figure, left.yaxis, right.yaxis)
-        return artists
+        return snapshots_first([y_axis_snapshot(left), y_axis_snapshot(right), *artists])
 
-    def _keep_every_range(self, figure: Figure) -> None:
-        """Render the value axes in every range and label the controls can reach (a few Pareto tops, four
-        measures) into the pixel cache, so that even the first visit to one redraws quickly."""
+    def _prepare_every_range(self, figure: Figure) -> None:
+        """Draw the value axes in every range and label the controls can reach (a few Pareto tops, four
+        measures) into their snapshots, so that even the first visit to one redraws quickly. Called right
+        after a whole-figure draw, while the canvas shows the background alone; update_artists then sets
+        the current ranges."""
         left, right = figure.axes[:2]
+        renderer = figure.canvas.get_renderer()
         for top in self._pareto_tops:
             left.set_ylim(0.0, top)
-            self._axis_pixels.keep(figure, left.yaxis)
+            y_axis_snapshot(left).prepare(renderer)
         for measure in VALUE_MEASURES:
             right.set_ylim(*self.limits(measure)[1])
             right.set_ylabel(size_value_ylabel(measure))
-            self._axis_pixels.keep(figure, right.yaxis)
+            y_axis_snapshot(right).prepare(renderer)
 
     def summarise(self, result: ValueSelection) -> str:
         s = result.summary

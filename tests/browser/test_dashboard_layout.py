@@ -1,10 +1,11 @@
-"""The four topic dashboards are legible at classroom screen sizes, in Chinese and in English.
+"""The topic dashboards are legible at classroom screen sizes, in Chinese and in English.
 
-Each dashboard app page (``apps/<lang>/01`` … ``04``) is served by Voila and
+Each dashboard app page (``apps/<lang>/01`` … ``04`` and ``06``) is served by Voila and
 opened at 1024×768, then at 1920×1080. On both, every slider track must be
 wide enough to drag (at least :data:`MIN_TRACK_PX`), no control's
 description may be cut, and every dropdown must be wide enough for its
-longest option. Screenshots of both sizes are saved for a person to look at.
+longest option. Screenshots of both sizes are saved for a person to look at. The ten method
+weights of 06 sit in a grid: their tracks line up in columns and every row but the last is full.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 MIN_TRACK_PX = 80
 
 PAGES = ["01_customer_value_app.ipynb", "02_relationship_levels_app.ipynb", "03_key_account_sales_app.ipynb",
-         "04_credit_decisions_app.ipynb"]
+         "04_credit_decisions_app.ipynb", "06_customer_development_app.ipynb"]
 SIZES = [(1024, 768), (1920, 1080)]
 TRACKS = ".widget-hslider .slider-container"
 
@@ -46,7 +47,7 @@ NARROW_SELECTS_JS = """els => {
 
 @pytest.fixture(scope="module", params=["zh", "en"])
 def apps(request, chromium_path):
-    """The language and the base address of Voila serving ``apps/<lang>``, shared by the four pages."""
+    """The language and the base address of Voila serving ``apps/<lang>``, shared by the pages."""
     with voila(ROOT / "apps" / request.param) as base:
         yield request.param, base
 
@@ -75,3 +76,22 @@ def test_a_dashboard_is_legible_at_classroom_sizes(apps, chromium_path, screensh
             page.wait_for_timeout(500)  # let the flex rows re-wrap
             harness.screenshot(page, screenshot_dir / f"{lang}-layout-{notebook[:2]}-{width}.png")
             _check_layout(page, f"{lang}/{notebook} at {width}x{height}")
+            if notebook.startswith("06"):
+                _check_method_grid(page, f"{lang}/{notebook} at {width}x{height}")
+
+
+def _check_method_grid(page, where: str) -> None:
+    """The method sliders of 06 in a tidy grid: tracks in columns of one left edge and one width, and
+    rows of as many sliders as there are columns, but the last."""
+    tracks = page.locator(f".crmsim-dev-methods {TRACKS}")
+    boxes = [tracks.nth(i).bounding_box() for i in range(tracks.count())]
+    assert len(boxes) == 10, f"{where}: {len(boxes)} method sliders found in the grid"
+    lefts = sorted({round(box["x"]) for box in boxes})
+    rows: dict[int, int] = {}
+    for box in boxes:
+        rows[round(box["y"])] = rows.get(round(box["y"]), 0) + 1
+    counts = [rows[y] for y in sorted(rows)]
+    assert all(count == len(lefts) for count in counts[:-1]) and counts[-1] <= len(lefts), \
+        f"{where}: ragged rows {counts} over {len(lefts)} columns at {lefts}"
+    assert max(box["width"] for box in boxes) - min(box["width"] for box in boxes) <= 1, \
+        f"{where}: tracks of unequal widths {[round(box['width']) for box in boxes]}"

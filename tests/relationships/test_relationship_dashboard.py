@@ -34,7 +34,7 @@ def test_initial_state(dashboard, world):
     assert dashboard.summary.value.startswith("After 24 months")
     assert dashboard.png.startswith(b"\x89PNG")
     width, height = Image.open(io.BytesIO(dashboard.png)).size
-    assert (width, height) == (round(11.0 * 90), round(4.0 * 90))
+    assert (width, height) == (round(11.0 * 90), round(4.4 * 90))
     assert set(dashboard.timings) == {"update_ms", "redraw_ms"}
 
 

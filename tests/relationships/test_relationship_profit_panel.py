@@ -102,3 +102,21 @@ def test_a_new_profit_range_is_drawn_without_redrawing_the_whole_figure(world):
     board.controls["contacts"].value = 2.0
     board.controls["contacts"].value = 3.0  # the profit axis now comes from its pixel cache
     np.testing.assert_array_equal(blitted, pixels(board.png))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_legends_are_legible_side_by_side_and_hide_no_data(world, language):
+    import crmsim
+    from plot_checks import hidden_by_legends
+
+    crmsim.set_language(language)
+    board = RelationshipDashboard(world, seed=1)
+    assert hidden_by_legends(board.figure) == []
+    renderer = board.figure.canvas.get_renderer()
+    boxes = []
+    for ax in board.figure.axes:
+        legend = ax.get_legend()
+        assert min(text.get_fontsize() for text in legend.get_texts()) >= 9, ax.get_title()  # not 6 pt
+        boxes.append(legend.get_window_extent(renderer))
+    for left, right in zip(boxes, boxes[1:]):
+        assert left.x1 < right.x0  # the three legends never run into each other
