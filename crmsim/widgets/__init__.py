@@ -18,11 +18,12 @@ without a kernel (set ``dashboard.controls[name].value`` and read
 
 from __future__ import annotations
 
-import io
 import math
 import re
+import struct
 import time
 import unicodedata
+import zlib
 from collections.abc import Hashable
 from typing import Any
 
@@ -32,7 +33,6 @@ import traitlets
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from .. import i18n
 from ..fonts import cjk_fonts
@@ -324,17 +324,29 @@ class Dashboard:
                 self.figure.draw_artist(artist)
 
     def render_png(self) -> bytes:
-        """Encode what the canvas shows as PNG.
+        """Encode what the canvas shows as PNG, the same pixels, quickly.
 
-        Faster than ``savefig``: no second draw, no format dispatch, and the
-        quickest zlib level (the PNG is shown on screen, not archived).
+        Faster than ``savefig`` (no second draw, no format dispatch) and about
+        twice as fast as Pillow's encoder, which tries all five PNG row filters
+        on every row: here the rows go unfiltered into zlib's quickest level.
+        On flat chart colours that compresses as well (the PNG is shown on
+        screen, not archived). An opaque figure, the usual case, is written as
+        RGB, a quarter less data to compress and send; one with transparent
+        pixels keeps its alpha channel.
         """
-        canvas = self._canvas
-        width, height = canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        def chunk(kind: bytes, data: bytes) -> bytes:  # length, type, data, CRC of type and data
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+        rgba = np.asarray(self._canvas.buffer_rgba())
+        height, width, _ = rgba.shape
+        opaque = bool(rgba[:, :, 3].min() == 255)
+        pixels = rgba[:, :, :3] if opaque else rgba
+        rows = np.empty((height, 1 + width * pixels.shape[2]), dtype=np.uint8)
+        rows[:, 0] = 0  # each row starts with its filter type: 0, none
+        rows[:, 1:] = pixels.reshape(height, -1)
+        header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)  # 8 bits, RGB or RGBA
+        return b"".join((b"\x89PNG\r\n\x1a\n", chunk(b"IHDR", header),
+                         chunk(b"IDAT", zlib.compress(rows, 1)), chunk(b"IEND", b"")))
 
     def update(self) -> None:
         """Recompute and redraw."""
