@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from crmsim import credit
 from crmsim.credit import CreditPolicy
+from crmsim.credit.analysis import _month_of_day, _settle_month
+from crmsim.credit.receivables import month_starts
 
 
 def test_aging_buckets_sum_to_receivables(sim):
@@ -121,3 +123,34 @@ def test_aging_sums_to_receivables_for_any_policy(world, rating, limits, cutoff,
     summary = credit.summarise_policy(sim)
     assert summary["sales"] <= summary["potential_sales"] + 1e-6
     assert 0 <= summary["bad_debt_rate"] <= 1
+
+
+# --- what the analysis keeps from one call to the next gives what a fresh computation gives -------------------
+@pytest.mark.parametrize("months", [1, 7, 24, 60])
+def test_the_month_of_each_day_is_looked_up_as_it_would_be_searched(months):
+    starts = month_starts(months)
+    days = np.arange(starts[-1] + 1)
+    np.testing.assert_array_equal(_month_of_day(months), np.searchsorted(starts, days, side="right") - 1)
+    assert _month_of_day(months)[-1] == months and _month_of_day(months) is _month_of_day(months)
+    with pytest.raises(ValueError):  # kept for every later call: nobody may write into it
+        _month_of_day(months)[0] = 5
+
+
+def test_settle_months_and_summaries_equal_a_fresh_search(sim):
+    starts = month_starts(sim.months)
+    searched = np.searchsorted(starts, sim.invoices["settle_day"].to_numpy(), side="right") - 1
+    np.testing.assert_array_equal(_settle_month(sim), searched)
+    assert set(np.unique(searched)) >= {0, sim.months}  # settled in the first month, and still open
+    # Days outside the simulated horizon (a hand-made run) are searched, as before.
+    odd = sim.invoices.copy()
+    settle_day = odd["settle_day"].to_numpy().copy()
+    settle_day[:3] = [-5, sim.horizon_days + 40, 10**6]
+    odd["settle_day"] = settle_day
+    odd_run = dataclasses.replace(sim, invoices=odd)
+    np.testing.assert_array_equal(_settle_month(odd_run),
+                                  np.searchsorted(starts, odd["settle_day"].to_numpy(), side="right") - 1)
+    # The summary's shared index: every summary its own, equal to the fields.
+    first, second = credit.summarise_policy(sim), credit.summarise_policy(sim)
+    assert list(first.index) == list(credit.SUMMARY_FIELDS) and first.index is not second.index
+    first.index.name = "field"
+    assert second.index.name is None and credit.summarise_policy(sim).index.name is None
