@@ -18,7 +18,7 @@ from PIL import Image  # noqa: E402
 import crmsim  # noqa: E402
 from crmsim import credit  # noqa: E402
 from crmsim.plots import credit as plots  # noqa: E402
-from crmsim.plots.blitting import y_axis_snapshot  # noqa: E402
+from crmsim.plots.credit import y_axis_snapshot  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
 from plot_checks import hidden_by_legends  # noqa: E402
 
@@ -335,3 +335,62 @@ def test_the_dashboards_bridge_breaks_and_mends_its_axis_as_the_range_moves(dash
         low = bridge.get_ylim()[0]
         assert _breaks_shown(bridge) == (low > 0)
         assert (f"{low:,.0f}" in bridge.get_ylabel()) == (low > 0)
+
+
+# --- the y axes' snapshots keep a fixed strip: it must hold all the axis draws ------------------------------------
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_pixel_a_y_axis_draws_lies_in_the_strip_its_snapshot_keeps(world, language):
+    crmsim.set_language(language)
+    board = CreditCommitteeDashboard(world=world, months=12, seed=1)
+    canvas, figure = board._canvas, board.figure
+    renderer = canvas.get_renderer()
+    height = int(figure.bbox.height)
+    for name, value in [("credit_period", 120), ("cutoff", 0), ("collection", "lenient"), ("credit_period", 15),
+                        ("cutoff", 90)]:  # ranges of every size, and the bridge broken and mended
+        board.controls[name].value = value
+        for ax in figure.axes:
+            canvas.restore_region(board._background)
+            bare = np.asarray(canvas.buffer_rgba()).copy()
+            ax.yaxis.draw(renderer)
+            drawn = np.asarray(canvas.buffer_rgba())
+            rows, columns = np.nonzero((drawn != bare).any(axis=2))
+            assert len(rows) > 100  # the ticks, their labels and the axis label
+            strip = plots._left_of(ax.yaxis)
+            # pixel (row, column) covers x in [column, column + 1) and y in [height - row - 1, height - row)
+            assert strip.x0 <= columns.min() and columns.max() + 1 <= strip.x1
+            assert strip.y0 <= height - rows.max() - 1 and height - rows.min() <= strip.y1
+            others = [other.bbox for other in figure.axes if other is not ax]
+            assert all(box.x1 <= strip.x0 or box.x0 >= strip.x1 for box in others)  # and no other panel
+    board.redraw()
+
+
+def test_the_committee_update_is_the_three_updates_in_one():
+    by_grade = pd.DataFrame({"credit_sales": [5e6, 3e6], "cash_sales": [1e6, 1e6], "lost_sales": [0.0, 2e6],
+                             "default_rate": [0.01, 0.05]}, index=pd.Index(["A", "B"], name="grade"))
+    aging = pd.DataFrame({"bucket": list(credit.AGING_BUCKETS), "invoices": [5, 3, 2, 1, 1, 0],
+                          "amount": [4e6, 2e6, 1e6, 5e5, 2e5, 0.0], "share": [0.52, 0.26, 0.13, 0.06, 0.03, 0.0]})
+    summary = _summary(4548e6, 330e6, 0.0, 125e6, 4.4e6)
+    ylims = {"grades": (0.0, 10.0), "aging": (0.0, 5.0), "bridge": (3900.0, 4600.0)}
+    figures = []
+    for together in (True, False):
+        fig, axes = plt.subplots(1, 3)
+        plots.plot_sales_by_grade(by_grade * 0.5, ax=axes[0], default_rate=False, animated=True)
+        plots.plot_aging(aging, ax=axes[1], shares=False, animated=True)
+        plots.plot_profit_bridge(summary * 0.9, ax=axes[2], animated=True)
+        if together:
+            artists = plots.update_committee(axes, by_grade, aging, summary, ylims)
+        else:
+            artists = [*plots.update_sales_by_grade(axes[0], by_grade, ylim=ylims["grades"]),
+                       *plots.update_aging(axes[1], aging, ylim=ylims["aging"]),
+                       *plots.update_profit_bridge(axes[2], summary, ylim=ylims["bridge"])]
+        figures.append((fig, axes, artists))
+    (_, together, artists), (_, apart, expected) = figures
+    assert [type(a) for a in artists] == [type(a) for a in expected]
+    for mine, theirs in zip(together, apart):
+        assert mine.get_ylim() == theirs.get_ylim() and mine.get_ylabel() == theirs.get_ylabel()
+        assert [(p.get_y(), p.get_height()) for p in mine.patches] == [(p.get_y(), p.get_height()) for p in theirs.patches]
+        assert [t.get_text() for t in mine.texts] == [t.get_text() for t in theirs.texts]
+    with pytest.raises(ValueError, match="axes"):
+        plots.update_committee(together[:2], by_grade, aging, summary, ylims)
+    with pytest.raises(ValueError, match="bridge"):
+        plots.update_committee(together, by_grade, aging, summary, {"grades": (0, 1), "aging": (0, 1)})
