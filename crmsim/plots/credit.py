@@ -75,9 +75,9 @@ def _left_of(axis, _renderer=None) -> Bbox:
     """Where a left y axis draws, without asking it: the figure's full height, from the nearest Axes on its
     left (or the figure's edge) to just inside its spine.
 
-    Measuring the axis (its tight box) costs nearly as much as drawing it, and a snapshot is taken
-    every time a y range is new; this strip is the same for every range, and holds nothing else that
-    moves (a snapshot is pasted first, on the background).
+    Measuring the axis (its tight box) lays out its text once more, and a snapshot is taken every
+    time a y range is new; this strip is the same for every range, and holds nothing else that moves
+    (a snapshot is pasted first, on the background).
     """
     box = axis.axes.bbox
     left = max((other.bbox.x1 for other in axis.axes.figure.axes if other.bbox.x1 <= box.x0), default=0.0)
@@ -97,8 +97,8 @@ def y_axis_snapshot(ax: Axes) -> Snapshot:
     """The :class:`~crmsim.plots.blitting.Snapshot` of the (animated) y axis of ``ax``, the same one on every call.
 
     Like :func:`crmsim.plots.blitting.y_axis_snapshot`, but it keeps the strip left of the Axes
-    (:func:`_left_of`) rather than measuring the axis after each new range, which halves the cost of
-    a new range.
+    (:func:`_left_of`) rather than measuring the axis after each new range: a new range costs about
+    a fifth less (5.9 against 7.4 ms of CPU, median, on the course's 2-core machine).
     """
     if ax.yaxis not in _Y_AXIS_SNAPSHOTS:
         _Y_AXIS_SNAPSHOTS[ax.yaxis] = Snapshot(ax.yaxis, _y_axis_state, _left_of)
