@@ -3,6 +3,7 @@ terms and collection, and sees approvals, sales, aging, DSO, bad debt and profit
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -17,10 +18,10 @@ from ..credit import (COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD,
                       CreditRun, aging, credit_file, credit_limits, group_weights_or_equal, prepare_credit, rate,
                       sales_by_grade, simulate_receivables, summarise_policy, with_discount_offer)
 from ..plots.credit import bridge_range, plot_aging, plot_profit_bridge, plot_sales_by_grade, profit_bridge_levels, \
-    update_committee
+    update_committee, y_axis_snapshot
 from ..plots import title_pad_over_legend
 from ..plots.blitting import snapshots_first
-from ..plots.ranges import sticky_range
+from ..plots.ranges import NICE_ENDS, sticky_range
 from ..seeding import SeedLike
 from ..validation import check_int
 from ..world import World, make_world
@@ -81,6 +82,7 @@ class CreditCommitteeDashboard(Dashboard):
         self._ratings: dict[tuple[float, float, float], pd.DataFrame] = {}
         # Y ranges of the three panels (CNY million), kept while the data fit them.
         self._ylims: dict[str, tuple[float, float] | None] = dict.fromkeys(("grades", "aging", "bridge"))
+        self._prepared_canvas = None  # the canvas whose y axes were drawn ahead in their likely ranges
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -172,9 +174,31 @@ class CreditCommitteeDashboard(Dashboard):
         for ax in (ages, bridge):  # titles in line with the one over the legend
             ax.set_title(ax.get_title(), y=1.0, pad=title_pad_over_legend())
 
+    #: The sales and aging axes are drawn ahead in the ranges from zero to a nice end within this factor
+    #: of their first range (both ways): where the controls take them (the bench's extremes stay within 5).
+    PREPARED_SPAN = 5.0
+
     def update_artists(self, result: CreditCommitteeResult, figure: Figure) -> list[Artist]:
-        return snapshots_first(update_committee(figure.axes, result.by_grade, result.aging, result.summary,
-                                                self._limits(result)))
+        limits = self._limits(result)
+        if self._prepared_canvas is not figure.canvas:  # a whole-figure draw: the canvas shows the background
+            self._prepared_canvas = figure.canvas
+            self._prepare_ranges(figure, limits)
+        return snapshots_first(update_committee(figure.axes, result.by_grade, result.aging, result.summary, limits))
+
+    def _prepare_ranges(self, figure: Figure, limits: dict[str, tuple[float, float]]) -> None:
+        """Draw the sales and aging axes in every range from zero to a nice end near their current one into
+        their snapshots, so that a first visit to such a range is a copy too (a new range otherwise costs a
+        drawing of the axis, most of the slowest redraws). The profit bridge's ranges have two free ends and
+        are not drawn ahead. Called right after a whole-figure draw; update_artists then sets the ranges."""
+        renderer = figure.canvas.get_renderer()
+        for ax, (_, top) in zip(figure.axes, (limits["grades"], limits["aging"])):
+            low, high = top / self.PREPARED_SPAN, top * self.PREPARED_SPAN
+            power = math.floor(math.log10(low))
+            # Ends made as nice_ceiling makes them (mantissa times a power of ten), so the ranges are equal.
+            ends = [m * 10.0 ** k for k in range(power, math.floor(math.log10(high)) + 1) for m in NICE_ENDS]
+            for end in sorted(e for e in ends if low <= e <= high):
+                ax.set_ylim(0.0, end)
+                y_axis_snapshot(ax).prepare(renderer)
 
     def summarise(self, result: CreditCommitteeResult) -> str:
         s = result.summary

@@ -209,10 +209,11 @@ def test_a_range_seen_before_is_pasted_and_looks_the_same(dashboard, monkeypatch
     full_draws = _count_full_draws(dashboard, monkeypatch)
     aging = dashboard.figure.axes[1]
     first = aging.get_ylim()
-    dashboard.controls["credit_period"].value = 120  # more receivables: the aging axis drawn for a new range
+    dashboard.controls["credit_period"].value = 120  # more receivables: the aging axis in a new range
     assert aging.get_ylim() != first
+    kept = len(y_axis_snapshot(aging)._saved)
     dashboard.controls["credit_period"].value = 30  # back: its first picture pasted, not drawn again
-    assert aging.get_ylim() == first and len(y_axis_snapshot(aging)._saved) == 2 and full_draws == []
+    assert aging.get_ylim() == first and len(y_axis_snapshot(aging)._saved) == kept and full_draws == []
     blitted = dashboard.png
     dashboard._background_key = None
     dashboard.redraw()
@@ -394,3 +395,25 @@ def test_the_committee_update_is_the_three_updates_in_one():
         plots.update_committee(together[:2], by_grade, aging, summary, ylims)
     with pytest.raises(ValueError, match="bridge"):
         plots.update_committee(together, by_grade, aging, summary, {"grades": (0, 1), "aging": (0, 1)})
+
+
+def test_ranges_drawn_ahead_are_pasted_on_a_first_visit_and_look_as_drawn(world, monkeypatch):
+    board = CreditCommitteeDashboard(world=world, months=12, seed=1)
+    grades, ages, bridge = board.figure.axes
+    tops = {ax: ax.get_ylim()[1] for ax in (grades, ages)}
+    for ax, top in tops.items():  # every nice end within the span, both ways, was drawn ahead
+        kept = {state[0] for state, _w, _h in y_axis_snapshot(ax)._saved}
+        assert (0.0, top) in kept and len(kept) >= 10
+        assert all(top / board.PREPARED_SPAN <= high <= top * board.PREPARED_SPAN for _low, high in kept)
+    assert len(y_axis_snapshot(bridge)._saved) == 1  # the bridge's ranges are not drawn ahead
+    drawn = []
+    draw = type(ages.yaxis).draw
+    monkeypatch.setattr(type(ages.yaxis), "draw", lambda axis, renderer: (drawn.append(axis), draw(axis, renderer)))
+    board.controls["credit_period"].value = 120  # more receivables: a range the aging axis never showed
+    assert ages.get_ylim()[1] != tops[ages] and ages.yaxis not in drawn  # ... pasted, not drawn
+    pasted = board.png
+    for ax in board.figure.axes:  # forget every kept picture: the axes are drawn now
+        y_axis_snapshot(ax)._saved.clear()
+    board.redraw()
+    assert ages.yaxis in drawn
+    np.testing.assert_array_equal(_pixels(board.png), _pixels(pasted))
