@@ -50,7 +50,10 @@ class CreditCommitteeDashboard(Dashboard):
     therefore costs no redraw of the whole figure. Each panel keeps its y
     range while the data fit it well and moves to a new "nice" range when
     they leave it, so the range shown for a setting may depend on the
-    settings tried before; the bars always fit it.
+    settings tried before; the bars always fit it. The sales and aging
+    axes are drawn ahead, at the first draw, in the ranges they are likely
+    to reach (:meth:`_prepare_ranges`), so that a first visit costs no
+    drawing either.
 
     Parameters
     ----------
