@@ -203,13 +203,30 @@ def app(args: list[str]) -> int:
     return run_child(command, cwd=ROOT, env=dict(os.environ, CRMSIM_LANGUAGE=language))
 
 
+#: Most pytest workers the test command starts: the suite is one JupyterLab, two Voilas, a browser and a
+#: kernel per notebook, so more workers than this wait on each other more than they gain.
+MAX_TEST_WORKERS = 4
+
+
+def parallel(args: list[str]) -> list[str]:
+    """pytest-xdist arguments for the test command: one worker per core (at most :data:`MAX_TEST_WORKERS`).
+
+    Whole files go to one worker (``--dist loadfile``): nbval runs a notebook's cells in order in one
+    kernel, and a browser module shares its servers and page. Nothing is added on one core, or when
+    the caller chose (``-n``/``--numprocesses``/``-p no:xdist``).
+    """
+    chosen = any(a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses=")) for a in args)
+    workers = min(os.cpu_count() or 1, MAX_TEST_WORKERS)
+    return [] if chosen or workers < 2 else ["-n", str(workers), "--dist", "loadfile"]
+
+
 def test(args: list[str]) -> int:
     with_browser = "--with-browser" in args or bool(os.environ.get("CI"))
     args = [a for a in args if a != "--with-browser"]
     setup("test")
     ensure_browser(install=with_browser)
     command = [str(PYTHON), "-m", "pytest", "tests", "notebooks/en", "notebooks/zh", "exercises/en", "exercises/zh",
-               "apps/en", "apps/zh", "--nbval", "--nbval-cell-timeout=600", "-ra", *args]
+               "apps/en", "apps/zh", "--nbval", "--nbval-cell-timeout=600", "-ra", *parallel(args), *args]
     say("running every test: " + " ".join(command[2:]))
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     if os.environ.get("CI"):

@@ -5,7 +5,8 @@
 percentage sliders, checkboxes, buttons) and :func:`move_control` moves one the way a person does
 (choosing an option, clicking a slider's track, typing a percentage, ticking a box). :func:`timed_change`
 times a change in the page itself, from the input event to the new figure, so the bench
-(``bench/browser.py``) and the tests (``test_every_dashboard.py``) measure the same thing::
+(``bench/browser.py``) and the tests (``test_every_dashboard.py``) measure the same thing.
+:func:`layout_problems` and :func:`code_shown` say what a person could not use or should not see::
 
     with voila(REPO_ROOT / "apps" / "zh") as base, harness.browser_page(chromium) as page:
         open_app_page(page, base, "04_credit_decisions_app.ipynb")
@@ -16,12 +17,14 @@ times a change in the page itself, from the input event to the new figure, so th
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Iterator
 
 from .harness import REPO_ROOT, _stop_process_group, free_port, wait_for_text
@@ -295,3 +298,76 @@ def wait_until_quiet(page, quiet: float = 0.25, timeout: float = 10) -> float:
     the figure): the next change is timed only once they are all in.
     """
     return page.evaluate(_QUIET_JS, [DASHBOARD_IMAGE, quiet * 1000, timeout * 1000]) / 1000
+
+
+#: Narrowest slider track that a learner can still drag with some precision (px).
+MIN_TRACK_PX = 80
+
+#: Labels (descriptions) whose text does not fit their box, as "text: scroll > client".
+_CUT_LABELS_JS = """els => els.filter(el => el.offsetParent !== null && el.textContent.trim()
+                                     && el.scrollWidth > el.clientWidth + 1)
+                        .map(el => `${el.textContent.trim()}: ${el.scrollWidth} > ${el.clientWidth}`)"""
+
+#: Dropdowns narrower than their longest option's text plus room for the arrow.
+_NARROW_SELECTS_JS = """els => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    return els.filter(el => el.offsetParent !== null).flatMap(el => {
+        const style = getComputedStyle(el);
+        canvas.font = `${style.fontSize} ${style.fontFamily}`;
+        const longest = Math.max(...[...el.options].map(o => canvas.measureText(o.label).width));
+        const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+        return longest + padding > el.clientWidth + 1
+            ? [`${[...el.options].map(o => o.label).join(" | ")}: ${Math.ceil(longest + padding)} > ${el.clientWidth}`]
+            : [];
+    });
+}"""
+
+
+def layout_problems(page, min_track_px: float = MIN_TRACK_PX) -> list[str]:
+    """What keeps a person from using the dashboard at the page's current size; empty when nothing does.
+
+    Every slider track must be at least ``min_track_px`` wide (to drag with some precision), no
+    control's description may be cut, every dropdown must be wide enough for its longest option, and
+    the page must not scroll sideways. A page with no slider at all is a problem too (the dashboards
+    all have one; finding none means the page did not render its controls).
+    """
+    tracks = page.locator(".widget-hslider .slider-container")
+    if tracks.count() == 0:
+        return ["no slider found"]
+    problems = []
+    widths = [tracks.nth(i).bounding_box()["width"] for i in range(tracks.count())]
+    if min(widths) < min_track_px:
+        problems.append(f"slider tracks {widths} px, want >= {min_track_px}")
+    cut = page.locator(".widget-label, .widget-checkbox label").evaluate_all(_CUT_LABELS_JS)
+    if cut:
+        problems.append(f"descriptions cut: {cut}")
+    narrow = page.locator(".widget-dropdown select").evaluate_all(_NARROW_SELECTS_JS)
+    if narrow:
+        problems.append(f"dropdowns too narrow for their options: {narrow}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 1:
+        problems.append(f"the page scrolls sideways by {overflow} px")
+    return problems
+
+
+def code_shown(page, notebook: str | os.PathLike[str]) -> list[str]:
+    """The code an app page shows, which it must not: editors, and lines of the notebook's code cells.
+
+    Parameters
+    ----------
+    page : playwright.sync_api.Page
+        A page opened with :func:`open_app_page`.
+    notebook : path-like
+        The app page's notebook file, whose code cells' lines are looked for in the page's text.
+
+    Returns
+    -------
+    list of str
+        ``"a code editor"`` when the page has one, then each code line found in the page's text.
+    """
+    found = ["a code editor"] if page.locator(".cm-editor, .CodeMirror").count() else []
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    lines = {line.strip() for cell in cells if cell["cell_type"] == "code"
+             for line in "".join(cell["source"]).splitlines() if line.strip()}
+    text = page.inner_text("body")
+    return found + sorted(line for line in lines if line in text)

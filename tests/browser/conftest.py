@@ -21,6 +21,7 @@ CRMSIM_REQUIRE_BROWSER
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import tempfile
@@ -28,7 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from . import harness
+from . import app_pages, harness
+
 
 def pytest_configure(config):
     """Register the ``browser`` marker."""
@@ -37,6 +39,18 @@ def pytest_configure(config):
         "browser: drives the course notebooks in JupyterLab with a real Chromium "
         "(needs playwright + chromium; deselect with -m 'not browser')",
     )
+
+
+def pytest_sessionfinish(session):
+    """In a pytest-xdist worker, hand the screenshots saved here to the controller, which prints them."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["crmsim_screenshots"] = [str(path) for path in harness.SAVED_SCREENSHOTS]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's controller: collect the screenshots a worker saved (see ``pytest_sessionfinish``)."""
+    harness.SAVED_SCREENSHOTS.extend(Path(path) for path in node.workeroutput.get("crmsim_screenshots", []))
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -73,26 +87,64 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def jupyter_server(chromium_path):
-    """A JupyterLab server serving the repository (or ``CRMSIM_NOTEBOOK_DIR``).
+    """A JupyterLab server serving the repository (or ``CRMSIM_NOTEBOOK_DIR``), shared by the browser tests.
 
     Depends on ``chromium_path`` so that nothing is started when the
-    browser tests are going to be skipped anyway.
+    browser tests are going to be skipped anyway. Package scope: it stops
+    when the last browser test has run, before the rest of the suite.
     """
     with harness.jupyter_lab(harness.server_root(harness.notebook_dir())) as server:
         yield server
 
 
-@pytest.fixture(scope="module")
-def browser_page(chromium_path):
-    """A headless Chromium page shared by the tests of one module.
+@pytest.fixture(scope="package")
+def apps_server(chromium_path):
+    """The base address of Voila serving ``apps/<lang>``: ``apps_server("zh")``.
 
-    Module scope, not session: Playwright's sync API cannot start while another
-    sync Playwright is running, and other modules open browsers of their own.
+    One Voila per language for all the browser tests (each app page opened gets a kernel of its own,
+    so tests share the server, never a dashboard); started when first asked for, stopped after the
+    last browser test.
     """
-    with harness.browser_page(chromium_path) as page:
+    servers: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        def serve(language: str) -> str:
+            if language not in ("en", "zh"):
+                raise ValueError(f"language must be 'en' or 'zh'; got {language!r}")
+            if language not in servers:
+                servers[language] = stack.enter_context(app_pages.voila(harness.REPO_ROOT / "apps" / language))
+            return servers[language]
+
+        yield serve
+
+
+@pytest.fixture(scope="package")
+def browser(chromium_path):
+    """One headless Chromium for all the browser tests; each test or module opens pages in contexts of its own.
+
+    Playwright's sync API runs once per process, so every browser test takes its pages from here
+    (``browser_page``, ``open_page``) rather than starting a browser of its own.
+    """
+    with harness.chromium(chromium_path) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser):
+    """A page (1280x1000, en-US) shared by the tests of one module, in a fresh context."""
+    with harness.new_page(browser) as page:
         yield page
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open pages for one test: ``open_page(viewport=(1024, 768), locale="zh-CN")``; closed after the test."""
+    with contextlib.ExitStack() as stack:
+        def opened(viewport: tuple[int, int] = (1280, 1000), locale: str = "en-US"):
+            return stack.enter_context(harness.new_page(browser, viewport, locale))
+
+        yield opened
 
 
 @pytest.fixture(scope="session")

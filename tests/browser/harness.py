@@ -341,15 +341,75 @@ def jupyter_lab(
 
 
 @contextlib.contextmanager
+def chromium(executable: str) -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
+    """Start Playwright and a headless Chromium for the duration of a ``with`` block.
+
+    One browser can serve many tests: each opens its own :func:`new_page`, whose context shares no
+    cookie, storage or cache with another. Playwright's sync API allows one running instance per
+    process, so a test session keeps one browser (see ``tests/browser/conftest.py``).
+
+    Parameters
+    ----------
+    executable : str
+        Path of the Chromium binary (see :func:`find_chromium`).
+
+    Yields
+    ------
+    playwright.sync_api.Browser
+        The browser; it is closed, and Playwright stopped, when the block ends.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+                                             timeout=60_000)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def new_page(
+    browser: "playwright.sync_api.Browser",  # noqa: F821
+    viewport: tuple[int, int] = (1280, 1000),
+    locale: str = "en-US",
+) -> Iterator["playwright.sync_api.Page"]:  # noqa: F821
+    """Open a page in a fresh browser context (a new profile, as a new private window).
+
+    Parameters
+    ----------
+    browser : playwright.sync_api.Browser
+        A browser from :func:`chromium`.
+    viewport : tuple of int
+        Page width and height in pixels.
+    locale : str
+        Browser locale (``zh-CN`` for what a Chinese learner's browser asks for).
+
+    Yields
+    ------
+    playwright.sync_api.Page
+        The page; its default timeout is 30 s and browser dialogs are accepted.
+    """
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale=locale)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        # Leaving a notebook with unsaved outputs raises "beforeunload";
+        # accept it so the next page.goto is never held up.
+        page.on("dialog", lambda dialog: dialog.accept())
+        yield page
+    finally:
+        context.close()
+
+
+@contextlib.contextmanager
 def browser_page(
     executable: str,
     viewport: tuple[int, int] = (1280, 1000),
     locale: str = "en-US",
 ) -> Iterator["playwright.sync_api.Page"]:  # noqa: F821
-    """Open a headless Chromium page through Playwright.
-
-    A persistent context with a throw-away user-data directory is used, so
-    no profile, cache or cookie survives the block.
+    """Start a headless Chromium and open one page in it (:func:`chromium` and :func:`new_page` in one).
 
     Parameters
     ----------
@@ -365,31 +425,8 @@ def browser_page(
     playwright.sync_api.Page
         The page; its default timeout is 30 s and browser dialogs are accepted.
     """
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="crmsim-chromium-")
-    try:
-        with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                profile,
-                executable_path=executable,
-                headless=True,
-                args=CHROMIUM_ARGS,
-                viewport={"width": viewport[0], "height": viewport[1]},
-                locale=locale,
-                timeout=60_000,
-            )
-            try:
-                page = context.pages[0] if context.pages else context.new_page()
-                page.set_default_timeout(30_000)
-                # Leaving a notebook with unsaved outputs raises "beforeunload";
-                # accept it so the next page.goto is never held up.
-                page.on("dialog", lambda dialog: dialog.accept())
-                yield page
-            finally:
-                context.close()
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    with chromium(executable) as browser, new_page(browser, viewport, locale) as page:
+        yield page
 
 
 def open_notebook(page, base_url: str, token: str, relpath: str, timeout: float = 60) -> None:

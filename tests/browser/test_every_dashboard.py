@@ -1,10 +1,15 @@
-"""Every dashboard, in Chinese and in English, answers every control in a real browser.
+"""Every dashboard, in Chinese and in English, is legible and answers every control in a real browser.
 
 Each app page (``apps/<lang>``: 01, 02, 03, 04 and 06; the role-play console 05 is played in
-``test_app_browser.py``) is served by one Voila per language and opened in one Chromium page. Every
-control of the dashboard is moved once, the way a person does (see :mod:`tests.browser.app_pages`): the
-figure must change. A percentage slider is typed into, and a typed text it cannot read must be refused
-visibly. In Chinese, every table header shown has Chinese in it, and no table shows ``nan``.
+``test_roleplay_workshop_browser.py``) is served by one Voila per language and opened in one Chromium
+page per language (locale ``zh-CN`` for Chinese), as a learner sees it: no code is shown. Fresh, at
+1024×768 and at 1920×1080 (see :data:`LAYOUT_PAGES`), every slider track is wide enough to drag, no description is cut, every
+dropdown fits its longest option and the page does not scroll sideways (see
+:func:`tests.browser.app_pages.layout_problems`); 06's ten method weights sit in a tidy grid. Then every control of the dashboard is moved once,
+the way a person does (see :mod:`tests.browser.app_pages`): the figure must change, and once all have
+moved the summary too. A percentage slider is typed into, and a typed text it cannot read must be
+refused visibly. In Chinese, the summary and every table header shown have Chinese in them, and no
+table shows ``nan``.
 """
 
 from __future__ import annotations
@@ -19,8 +24,15 @@ pytestmark = pytest.mark.browser
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
-#: Table headers that are codes, the same in every language: row numbers, grades, credit terms.
-CODE_HEADER = re.compile(r"[\d\s.,:%()+-]*|[A-D]|A{1,3}|B{1,3}|n/\d+|\.\.\.")
+#: Table headers and options that are codes, the same in every language: row numbers, grades, credit terms
+#: (``n/30``, and cash discounts such as ``2/10``).
+CODE_HEADER = re.compile(r"[\d\s.,:%()+-]*|[A-D]|A{1,3}|B{1,3}|n/\d+|\d+/\d+|\.\.\.")
+
+#: The dashboards whose layout is checked at classroom sizes: all five.
+LAYOUT_PAGES = frozenset(app_pages.DASHBOARD_PAGES)
+
+#: The slider tracks of a page (the movable part of an ipywidgets slider).
+TRACKS = ".widget-hslider .slider-container"
 
 #: Controls that may change only the summary line, not the figure, by (page number, position of the control
 #: on the page, from 0). None today: every control of the five dashboards feeds the figure.
@@ -35,11 +47,19 @@ TABLE_TEXT_JS = """() => [...document.querySelectorAll('th, td')]
     .map(el => [el.tagName.toLowerCase(), el.innerText.trim()])"""
 
 
+#: The sizes of classroom screens a dashboard must be legible at (the first is also where controls are moved).
+SIZES = ((1024, 768), (1920, 1080))
+
+
 @pytest.fixture(scope="module", params=["zh", "en"])
-def app_server(request, chromium_path):
-    """The language and the base address of one Voila serving ``apps/<lang>``, shared by the five pages."""
-    with app_pages.voila(harness.REPO_ROOT / "apps" / request.param) as base:
-        yield request.param, base
+def app_page(request, apps_server, browser):
+    """The language, the base address of Voila serving ``apps/<lang>`` and one page for the five dashboards.
+
+    The page asks for the language's locale (``zh-CN``/``en-US``), as a learner's browser does.
+    """
+    lang = request.param
+    with harness.new_page(browser, SIZES[0], "zh-CN" if lang == "zh" else "en-US") as page:
+        yield lang, apps_server(lang), page
 
 
 def _check_tables(page, lang: str, where: str) -> None:
@@ -72,19 +92,49 @@ def _refuses_unreadable_percent(page, control: dict, where: str) -> None:
         f"{where}: the figure changed after 'abc' was refused"
 
 
+def _check_method_grid(page, where: str) -> None:
+    """The method sliders of 06 in a tidy grid: tracks in columns of one left edge and one width, and
+    rows of as many sliders as there are columns, but the last."""
+    tracks = page.locator(f".crmsim-dev-methods {TRACKS}")
+    boxes = [tracks.nth(i).bounding_box() for i in range(tracks.count())]
+    assert len(boxes) == 10, f"{where}: {len(boxes)} method sliders found in the grid"
+    lefts = sorted({round(box["x"]) for box in boxes})
+    rows: dict[int, int] = {}
+    for box in boxes:
+        rows[round(box["y"])] = rows.get(round(box["y"]), 0) + 1
+    counts = [rows[y] for y in sorted(rows)]
+    assert all(count == len(lefts) for count in counts[:-1]) and counts[-1] <= len(lefts), \
+        f"{where}: ragged rows {counts} over {len(lefts)} columns at {lefts}"
+    assert max(box["width"] for box in boxes) - min(box["width"] for box in boxes) <= 1, \
+        f"{where}: tracks of unequal widths {[round(box['width']) for box in boxes]}"
+
+
 @pytest.mark.parametrize("notebook", app_pages.DASHBOARD_PAGES)
-def test_every_control_changes_the_figure(app_server, browser_page, screenshot_dir, notebook):
-    lang, base = app_server
-    page = browser_page
-    page.set_viewport_size({"width": 1024, "height": 768})
+def test_every_control_changes_the_figure(app_page, screenshot_dir, notebook):
+    lang, base, page = app_page
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[0])))
     summary = app_pages.open_app_page(page, base, notebook)
     where = f"{lang}/{notebook}"
     if lang == "zh":
         assert CJK.search(summary), f"{where}: the summary has no Chinese: {summary!r}"
-    harness.screenshot(page, screenshot_dir / f"{lang}-dashboard-{notebook[:2]}-1024.png")
+    shown = app_pages.code_shown(page, harness.REPO_ROOT / "apps" / lang / notebook)
+    assert not shown, f"{where}: the app page shows code: {shown}"
+    for width, height in (*SIZES[1:], SIZES[0]):  # the larger screen first, so the controls are moved at 1024
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(500)  # let the flex rows re-wrap
+        harness.screenshot(page, screenshot_dir / f"{lang}-dashboard-{notebook[:2]}-{width}.png")
+        if notebook in LAYOUT_PAGES:
+            problems = app_pages.layout_problems(page)
+            assert not problems, f"{where} at {width}x{height}: " + "; ".join(problems)
+            if notebook.startswith("06"):
+                _check_method_grid(page, f"{where} at {width}x{height}")
     _check_tables(page, lang, where)
     controls = app_pages.dashboard_controls(page)
     assert controls, f"{where}: no control found"
+    if lang == "zh":  # what a person reads to choose: the descriptions and every option of every dropdown
+        words = [c["label"] for c in controls] + [o for c in controls for o in c["options"]]
+        bare = [w for w in words if not CJK.search(w) and not CODE_HEADER.fullmatch(w)]
+        assert not bare, f"{where}: controls without Chinese: {bare}"
     problems = []
     for control in controls:
         if control["disabled"]:
@@ -101,6 +151,8 @@ def test_every_control_changes_the_figure(app_server, browser_page, screenshot_d
                                 + (" (the summary did)" if timing["summary_ms"] is not None else ""))
         app_pages.wait_until_quiet(page)
     assert not problems, f"{where}: " + "; ".join(problems)
+    after = page.locator(".crmsim-summary").first.inner_text().strip()
+    assert after != summary, f"{where}: the summary still reads {summary!r} after every control moved"
     for control in app_pages.dashboard_controls(page):
         if control["kind"] == "percent":
             _refuses_unreadable_percent(page, control, f"{where} {control['label']!r}")
@@ -139,14 +191,14 @@ Probe()
 '''
 
 
-def test_a_percent_slider_is_typed_into_clicked_and_refuses_text_visibly(browser_page, tmp_path):
+def test_a_percent_slider_is_typed_into_clicked_and_refuses_text_visibly(open_page, tmp_path):
     import nbformat
 
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.cells = [nbformat.v4.new_code_cell(PERCENT_PAGE.strip())]
     nbformat.write(notebook, tmp_path / "percent.ipynb")
-    page = browser_page
+    page = open_page(viewport=SIZES[0], locale="zh-CN")
     with app_pages.voila(tmp_path) as base:
         assert app_pages.open_app_page(page, base, "percent.ipynb") == "份额 50%"
         [control] = app_pages.dashboard_controls(page)

@@ -3,7 +3,8 @@
 The role-play app page is served with Voila (as ``python3 course.py app``
 does) and driven like a trainer would: open the role cards, set three
 tables, play four rounds at each table with the dropdowns and the hours
-sliders, then open the class debrief. The hours are set by clicking on the
+sliders (after each round the figure changes; after the first, the summary
+too, in Chinese), then open the class debrief. The hours are set by clicking on the
 sliders' tracks and read back from their readouts, so the test knows the
 moves it made; the page's ranking must be the one the model gives for those
 moves. Screenshots at 1024x768 and 1920x1080 go to ``CRMSIM_SCREENSHOT_DIR``.
@@ -20,8 +21,8 @@ import pytest
 import crmsim
 from crmsim import roleplay as rp
 
-from . import harness
-from .test_app_browser import START_TIMEOUT, voila
+from . import app_pages, harness
+from .app_pages import VOILA_TIMEOUT as START_TIMEOUT
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,12 +96,15 @@ def _scorecard_rows(page) -> list[list[str]]:
         "t => [...t.querySelectorAll('tbody tr')].map(r => [...r.cells].map(c => c.innerText.trim()))")
 
 
-def test_three_tables_play_four_rounds_and_the_class_debrief_ranks_them_in_chinese(chromium_path, screenshot_dir):
+def test_three_tables_play_four_rounds_and_the_class_debrief_ranks_them_in_chinese(open_page, screenshot_dir):
     scenario = rp.default_scenario(0)  # the app page's console: the account from seed 0
     plans = _plans(scenario)
     started = time.monotonic()
-    with voila(ROOT / "apps" / "zh") as base, harness.browser_page(chromium_path, viewport=(1024, 768),
-                                                                    locale="zh-CN") as page:
+    # A Voila of its own, not the shared apps_server("zh"): after that one has served the five Chinese
+    # dashboards, a click on an hours slider here goes unanswered for a minute (seen in two runs out of two;
+    # the cause is not known yet). A fresh Voila costs about 3 s.
+    page = open_page(viewport=(1024, 768), locale="zh-CN")
+    with app_pages.voila(ROOT / "apps" / "zh") as base:
         page.goto(f"{base}/voila/render/05_role_play_app.ipynb", timeout=START_TIMEOUT * 1000)
         harness.wait_for_text(page, ".crmsim-summary", timeout=START_TIMEOUT)
         assert page.locator(".cm-editor, .CodeMirror").count() == 0, "the app page shows a code editor"
@@ -139,11 +143,15 @@ def test_three_tables_play_four_rounds_and_the_class_debrief_ranks_them_in_chine
                                                                        name=_zh(f"rp.round.{scenario.rounds[r - 1]}"))
                           in page.locator(".crmsim-roleplay-console").inner_text())
                 played[team] += _enter_round(page, scenario, plan, r)
-                figure = _figure_src(page)
+                figure, summary = _figure_src(page), page.locator(".crmsim-summary").inner_text()
                 page.get_by_role("button", name=_zh("rp.widget.play")).click()
                 done = _zh("rp.widget.played", team=_zh(f"rp.team.{team}"), round=r)
                 _wait_for(page, f"{team} round {r} to be played", lambda: message.inner_text().strip() == done)
                 _wait_for(page, "the attitudes figure to change", lambda: _figure_src(page) != figure)
+                if (team, r) == ("table_1", 1):  # the first round played moves the summary from the fresh account's
+                    after = _wait_for(page, "the summary to follow the round", lambda: (
+                        text if (text := page.locator(".crmsim-summary").inner_text()) != summary else None))
+                    assert CJK.search(after), f"{team} round {r}: the summary has no Chinese: {after!r}"
         assert _zh("rp.widget.finished", rounds=4) in page.locator(".crmsim-roleplay-console").inner_text()
 
         # The pooled debrief: the three tables ranked as the model ranks the moves that were clicked.

@@ -1,14 +1,18 @@
-"""Fixtures of the relationship tests: runs shared by a module's tests, and the table hash."""
+"""Fixtures of the relationship tests: runs and a dashboard shared by a module's tests, the table hash, and
+the pixels of a dashboard's PNG."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 
 import numpy as np
 import pandas as pd
 import pytest
+from PIL import Image
 
 from crmsim import relationships as rel
+from crmsim.widgets.relationships import RelationshipDashboard
 
 
 def rounded_hash(df: pd.DataFrame) -> str:
@@ -30,3 +34,15 @@ def run(world):
 @pytest.fixture(scope="module")
 def big_run(big_world):
     return rel.simulate_relationships(big_world, seed=4)
+
+
+@pytest.fixture(scope="module")
+def dashboard(world):
+    """The relationship dashboard on the class-size world; module scope, so a module's tests share (and may move)
+    one dashboard while every module starts from a fresh one."""
+    return RelationshipDashboard(world, seed=1)
+
+
+def pixels(png: bytes) -> np.ndarray:
+    """The pixels of a PNG, to compare two pictures exactly."""
+    return np.asarray(Image.open(io.BytesIO(png)))

@@ -15,16 +15,9 @@ from crmsim.plots import relationships as rplots
 from crmsim.plots.ranges import nice_ceiling
 from crmsim.widgets.relationships import PROFIT_HEADROOM, RelationshipDashboard
 
+from .conftest import pixels
+
 matplotlib.use("Agg")
-
-
-@pytest.fixture(scope="module")
-def dashboard(world):
-    return RelationshipDashboard(world, seed=1)
-
-
-def image(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)))
 
 
 def test_initial_state(dashboard, world):
@@ -70,7 +63,7 @@ def test_same_setting_gives_the_same_picture(world):
     first = a.png
     a.controls["contacts"].value = 5.0
     a.controls["contacts"].value = 2.0  # back to the default
-    np.testing.assert_array_equal(image(a.png), image(first))
+    np.testing.assert_array_equal(pixels(a.png), pixels(first))
     assert a.summary.value == RelationshipDashboard(world, seed=2).summary.value
 
 

@@ -3,28 +3,18 @@ no data, a percentage control for the handling quality, and range changes withou
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 
 from crmsim import relationships as rel
 from crmsim.plots import relationships as rplots
 from crmsim.widgets import PercentSlider
 from crmsim.widgets.relationships import RelationshipDashboard
 
+from .conftest import pixels
+
 matplotlib.use("Agg")
-
-
-@pytest.fixture(scope="module")
-def board(world):
-    return RelationshipDashboard(world, seed=1)
-
-
-def pixels(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)))
 
 
 @pytest.mark.parametrize("policy", [rel.CarePolicy(), rel.CarePolicy(maintenance="forced"),
@@ -46,17 +36,17 @@ def test_expected_monthly_profit_rejects_a_bad_baseline(run):
         rel.expected_monthly_profit(run, baseline="yes")
 
 
-def test_the_dashed_curve_is_cumulative_and_ends_at_the_expected_total_without_care(board):
-    profit_ax = board.figure.axes[2]
+def test_the_dashed_curve_is_cumulative_and_ends_at_the_expected_total_without_care(dashboard):
+    profit_ax = dashboard.figure.axes[2]
     lines = {line.get_gid(): line for line in profit_ax.lines}
     baseline = np.asarray(lines["rel-profit-without"].get_ydata())
-    assert len(baseline) == board.months and np.all(np.diff(baseline) != 0)  # a curve, not a flat line
-    assert baseline[-1] == pytest.approx(board.result.care_return["profit_without_care"] / 1e6, rel=1e-9)
+    assert len(baseline) == dashboard.months and np.all(np.diff(baseline) != 0)  # a curve, not a flat line
+    assert baseline[-1] == pytest.approx(dashboard.result.care_return["profit_without_care"] / 1e6, rel=1e-9)
     np.testing.assert_array_equal(lines["rel-profit-without"].get_xdata(), lines["rel-profit"].get_xdata())
-    board.controls["contacts"].value = 5.0  # a blitted redraw updates it
+    dashboard.controls["contacts"].value = 5.0  # a blitted redraw updates it
     baseline = np.asarray(lines["rel-profit-without"].get_ydata())
-    assert baseline[-1] == pytest.approx(board.result.care_return["profit_without_care"] / 1e6, rel=1e-9)
-    board.controls["contacts"].value = 2.0
+    assert baseline[-1] == pytest.approx(dashboard.result.care_return["profit_without_care"] / 1e6, rel=1e-9)
+    dashboard.controls["contacts"].value = 2.0
 
 
 def test_the_profit_plot_refuses_a_total_for_its_baseline(run):
@@ -65,25 +55,25 @@ def test_the_profit_plot_refuses_a_total_for_its_baseline(run):
         rplots.plot_cumulative_profit(kpis, rel.care_return(run)["profit_without_care"])
 
 
-def test_legends_sit_under_their_axes_and_hide_no_data(board):
-    renderer = board.figure.canvas.get_renderer()
-    for ax in board.figure.axes:
+def test_legends_sit_under_their_axes_and_hide_no_data(dashboard):
+    renderer = dashboard.figure.canvas.get_renderer()
+    for ax in dashboard.figure.axes:
         legend = ax.get_legend().get_window_extent(renderer)
         assert legend.y1 < ax.bbox.y0, ax.get_title()  # below the axes: over no data
-        assert board.figure.bbox.x0 <= legend.x0 and legend.x1 <= board.figure.bbox.x1
-        assert board.figure.bbox.y0 <= legend.y0
+        assert dashboard.figure.bbox.x0 <= legend.x0 and legend.x1 <= dashboard.figure.bbox.x1
+        assert dashboard.figure.bbox.y0 <= legend.y0
 
 
-def test_handling_quality_is_a_percentage_typed_as_one(board):
-    control = board.controls["complaint_quality"]
+def test_handling_quality_is_a_percentage_typed_as_one(dashboard):
+    control = dashboard.controls["complaint_quality"]
     assert isinstance(control, PercentSlider) and control.text.value == "70%"
     control.text.value = "40 %"
-    assert board.result.run.policy.complaint_quality == pytest.approx(0.4)
+    assert dashboard.result.run.policy.complaint_quality == pytest.approx(0.4)
     control.text.value = "0,85"
-    assert board.result.run.policy.complaint_quality == pytest.approx(0.85)
-    summary = board.summary.value
+    assert dashboard.result.run.policy.complaint_quality == pytest.approx(0.85)
+    summary = dashboard.summary.value
     control.text.value = "high"  # refused visibly, nothing recomputed
-    assert board.result.run.policy.complaint_quality == pytest.approx(0.85) and board.summary.value == summary
+    assert dashboard.result.run.policy.complaint_quality == pytest.approx(0.85) and dashboard.summary.value == summary
     assert "crmsim-invalid" in control.text._dom_classes and "high" in control.error
     control.value = 0.7
 
