@@ -121,15 +121,22 @@ def course_language(args: list[str]) -> tuple[str, list[str]]:
 
 
 def run_child(command: list[str], **kwargs) -> int:
-    """Run ``command`` until it ends, passing Ctrl+C and SIGTERM on to it, so no server is left behind."""
-    child = subprocess.Popen(command, **kwargs)
+    """Run ``command`` until it ends, passing Ctrl+C and SIGTERM on to it, so no server is left behind.
+
+    The handlers are set before the child starts: a signal that was ignored here (a shell starting us in
+    the background ignores SIGINT) would otherwise stay ignored in the child, whereas a handler is reset to
+    the default when the child executes its program.
+    """
+    started: list[subprocess.Popen] = []
 
     def forward(signum, _frame):
-        if child.poll() is None:
-            child.send_signal(signum)
+        if started and started[0].poll() is None:
+            started[0].send_signal(signum)
 
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
+        started.append(subprocess.Popen(command, **kwargs))
+        child = started[0]
         while True:
             try:
                 return child.wait()

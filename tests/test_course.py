@@ -59,15 +59,19 @@ def test_the_app_serves_the_chosen_language_and_opens_the_landing_page(monkeypat
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_stopping_course_py_stops_its_server(tmp_path, signum):
+@pytest.mark.parametrize("signum, started_in_background", [(signal.SIGTERM, False), (signal.SIGINT, False),
+                                                           (signal.SIGINT, True)])
+def test_stopping_course_py_stops_its_server(tmp_path, signum, started_in_background):
+    """SIGTERM and Ctrl+C reach the server, also when course.py was started with SIGINT ignored (as a shell
+    starts a job in the background): the child must not inherit the ignored signal."""
     pid_file = tmp_path / "child.pid"
     server = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(120)"
+    ignore_sigint = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if started_in_background else None
     parent = subprocess.Popen([sys.executable, "-c", (
         f"import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('course', {str(ROOT / 'course.py')!r})\n"
         f"course = importlib.util.module_from_spec(spec); spec.loader.exec_module(course)\n"
-        f"sys.exit(course.run_child([sys.executable, '-c', {server!r}]))\n")])
+        f"sys.exit(course.run_child([sys.executable, '-c', {server!r}]))\n")], preexec_fn=ignore_sigint)
     deadline = time.monotonic() + 30
     while not pid_file.exists() or not pid_file.read_text():
         assert time.monotonic() < deadline, "the child never started"
