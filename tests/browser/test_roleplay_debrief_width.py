@@ -50,12 +50,12 @@ MEASURE_JS = """() => [...document.querySelectorAll('.crmsim-roleplay-console .c
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_the_debrief_tables_fit_the_console_at_1024(chromium_path, screenshot_dir, tmp_path, language):
+def test_the_debrief_tables_fit_the_console_at_1024(open_page, screenshot_dir, tmp_path, language):
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(PAGE.format(language=language))]
     nbformat.write(notebook, tmp_path / "debrief.ipynb")
-    with voila(tmp_path) as base, harness.browser_page(chromium_path, viewport=(1024, 768),
-                                                        locale="zh-CN" if language == "zh" else "en-US") as page:
+    with voila(tmp_path) as base:  # the session's one browser (Playwright's sync API runs once per process)
+        page = open_page(viewport=(1024, 768), locale="zh-CN" if language == "zh" else "en-US")
         page.goto(f"{base}/voila/render/debrief.ipynb", timeout=180_000)
         page.locator(".crmsim-class-debrief .crmsim-rp-wide table").first.wait_for(timeout=180_000)
         page.wait_for_timeout(500)
