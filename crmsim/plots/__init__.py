@@ -69,6 +69,13 @@ def percent_axis(ax: Axes, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0%}"))
 
 
+def plain_log_axis(ax: Axes, axis: str = "x") -> None:
+    """Label a log axis with plain numbers (0.01, 1, 100, 10,000) instead of powers of ten, which a class
+    reads more slowly and a projector shows smaller (the exponent is a superscript)."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+
+
 def legend_above(ax: Axes, title: str, handles=None, labels=None, *, ncols: int | None = None,
                  fontsize: str | float = "small") -> Legend:
     """The legend in rows above the plot, under the title, which is lifted to make room for it.
@@ -116,4 +123,5 @@ def title_pad_over_legend(rows: int = 1, fontsize: str | float = "small") -> flo
     return 4 + size * (1.2 + 1.5 * rows + 0.5 * (rows - 1))
 
 
-__all__ = ["axes_or_new", "legend_above", "legend_below", "percent_axis", "plot_function", "title_pad_over_legend"]
+__all__ = ["axes_or_new", "legend_above", "legend_below", "percent_axis", "plain_log_axis", "plot_function",
+           "title_pad_over_legend"]

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.artist import Artist
 
 from .. import i18n
-from . import axes_or_new, legend_above, percent_axis, plot_function, title_pad_over_legend
+from . import axes_or_new, legend_above, percent_axis, plain_log_axis, plot_function, title_pad_over_legend
 
 #: Colours of the two cost series (per contact, per customer won).
 COST_COLOURS = ("#9ecae1", "#08519c")
@@ -35,6 +35,7 @@ def plot_funnel(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     y = np.arange(len(table))[::-1]
     ax.barh(y, np.maximum(counts, 0.8), color=WON_COLOUR, alpha=0.8)
     ax.set_xscale("log")
+    plain_log_axis(ax)
     ax.set_yticks(y, [i18n.t(f"dev.step.{s}") for s in table["step"]])
     for yy, c in zip(y, counts):
         ax.text(max(c, 0.8) * 1.1, yy, f"{int(c):,}", va="center", fontsize=8)
@@ -58,6 +59,7 @@ def plot_costs(table: pd.DataFrame, ax: Axes | None = None, *, animated: bool = 
                 label=i18n.t(f"dev.plot.costs.{'contact' if k == 0 else 'acquired'}"), left=COST_RANGE[0] / 10)
     ax.set_xscale("log")
     ax.set_xlim(*COST_RANGE)
+    plain_log_axis(ax)
     ax.set_yticks(y, _method_labels(table["method"]))
     ax.set_xlabel(i18n.t("dev.plot.costs.xlabel"))
     # Above the plot: inside, it hid the ends of the bars of costly methods, wherever it was put.

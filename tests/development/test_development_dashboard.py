@@ -123,3 +123,19 @@ def test_the_cost_legend_hides_no_bar(dev_world, budget):
     assert hidden_by_legends(board.figure) == []
     won, costs = board.figure.axes
     assert won.title.get_window_extent().y0 == pytest.approx(costs.title.get_window_extent().y0, abs=1)
+
+
+def test_log_axes_read_as_plain_numbers(dev_world):
+    """The cost panel and the funnel label their log axes 0.01, 1, 100, 10,000 (no powers of ten)."""
+    import matplotlib.pyplot as plt
+
+    from crmsim import development as dev
+    from crmsim.plots.development import plot_costs, plot_funnel
+
+    run = dev.simulate_development(dev_world, months=6, seed=1)
+    for ax in (plot_costs(dev.by_method(run)), plot_funnel(dev.funnel(run))):
+        ax.figure.canvas.draw()
+        labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        assert labels and not any("$" in label or "^" in label for label in labels), labels
+        assert all(label.replace(",", "").replace(".", "", 1).isdigit() for label in labels), labels
+        plt.close(ax.figure)
