@@ -1,5 +1,5 @@
 """The model cards of every topic, shown the one way: each parameter by a name in the reader's language, and
-(relationships, key accounts, credit) the name under which a student finds it in the code, in a column of its own."""
+(relationships, key accounts, credit, role play) the name under which a student finds it in the code, in a column of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import pytest
 
 from crmsim import credit, development, value
+from crmsim import roleplay as rp
 from crmsim import key_accounts as ka
 from crmsim import relationships as rel
 from crmsim.code_names import name_in_code, read_number
@@ -22,7 +23,7 @@ def cards(small_world):
     """topic -> (its coded model card, the package its names in the code are read in)."""
     return {"relationships": (rel.model_card(), rel), "key_accounts": (ka.model_card(), ka),
             "credit": (credit.model_card(), credit), "value": (value.model_card(small_world), value),
-            "development": (development.model_card(), development)}
+            "development": (development.model_card(), development), "roleplay": (rp.model_card(), rp)}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def small_world():
     return make_world(seed=3, n_customers=300)
 
 
-@pytest.mark.parametrize("topic", ["relationships", "key_accounts", "credit", "value", "development"])
+@pytest.mark.parametrize("topic", ["relationships", "key_accounts", "credit", "value", "development", "roleplay"])
 def test_every_card_row_has_a_chinese_name_and_an_english_one(cards, topic):
     card, _ = cards[topic]
     zh = labelled(card, topic, language="zh")
@@ -48,7 +49,7 @@ def test_every_card_row_has_a_chinese_name_and_an_english_one(cards, topic):
     assert pairs["parameter"].is_unique and pairs["shown"].is_unique
 
 
-@pytest.mark.parametrize("topic", ["relationships", "key_accounts", "credit"])
+@pytest.mark.parametrize("topic", ["relationships", "key_accounts", "credit", "roleplay"])
 def test_the_name_in_the_code_is_shown_as_written_and_finds_the_value(cards, topic):
     card, package = cards[topic]
     for language in ("zh", "en"):

@@ -50,9 +50,9 @@ from .cards import (CARD_FORMATS, attitude_word, card_format, card_pages, cards_
 from .debrief import FINDINGS, debrief, outcome_table
 from .examples import STYLES, example_moves
 from .pdf_cards import cards_pdf
-from .play import (BASE_MARGIN, COACH_BOOST, CONCESSION_POINTS, DECISION_MAKER_WEIGHT, HALF_EFFECT_HOURS, MAX_STEP,
-                   NEGLECT, NOISE, PROMISE_COST, RoleplayRun, account_health, approach_fit, margin_after, model_card,
-                   play, support, win_probability)
+from .play import (BASE_MARGIN, COACH_BOOST, COMPETITOR_PENALTY, CONCESSION_POINTS, DECISION_MAKER_WEIGHT,
+                   HALF_EFFECT_HOURS, MAX_STEP, NEGLECT, NOISE, PROMISE_COST, WIN_OFFSET, WIN_SLOPE, RoleplayRun,
+                   account_health, approach_fit, margin_after, model_card, play, support, win_probability)
 from .rules import APPROACHES, RuleError, approach_code, check_moves
 from .scenario import CONCERNS, ROUNDS, Scenario, make_scenario
 from .scenario_file import (ScenarioFileError, load_scenario, parse_scenario, scenario_from_record, scenario_record,
@@ -69,6 +69,7 @@ def _as_played(column: str, values: pd.Series) -> None:
 
 register_labels("roleplay", headers=("rp.col",),
                 values={"approach": "rp.approach", "main_approach": "rp.approach", "team": "rp.team", "concern": "rp.concern", "finding": "rp.finding", "unit": "rp.unit", "meaning": "rp.meaning",
+                        "parameter": "rp.param",
                         "lesson": "rp.lesson", "role": "role"},
                 # The sales team's card is "seller", which is not a buying role; outcome and team names
                 # are the labels of outcome tables.
@@ -77,7 +78,7 @@ register_labels("roleplay", headers=("rp.col",),
 
 __all__ = ["APPROACHES", "BASE_MARGIN", "CARD_FORMATS", "COACH_BOOST", "CONCERNS", "CONCESSION_POINTS",
            "DECISION_MAKER_WEIGHT", "FINDINGS", "HALF_EFFECT_HOURS", "MAX_STEP", "NEGLECT", "NOISE", "PROMISE_COST",
-           "RANKED_MEASURES",
+           "RANKED_MEASURES", "WIN_OFFSET", "WIN_SLOPE", "COMPETITOR_PENALTY",
            "ROUNDS", "STYLES", "RoleplayRun", "RuleError", "Scenario", "ScenarioFileError", "Sheet", "Workshop",
            "account_health", "approach_code", "approach_fit", "attitude_word", "buyer_view", "card_format",
            "card_pages", "cards_html", "cards_pdf", "check_moves", "coach_answer", "debrief", "default_scenario",

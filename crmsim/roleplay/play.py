@@ -15,12 +15,14 @@ else: from the next round their hours count ``COACH_BOOST`` times.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .. import seeding
+from ..code_names import read_number
 from .rules import APPROACHES, check_moves
 from .scenario import Scenario
 
@@ -107,14 +109,20 @@ def model_card() -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``parameter`` (the constant's name in :mod:`crmsim.roleplay.play`),
-        ``value`` and ``meaning`` (a code; its text is ``rp.meaning.<parameter>``).
+        ``parameter`` (a code, the constant's name in lower case; its text,
+        ``rp.param.<code>``, is a name a person reads), ``name_in_code``
+        (``HALF_EFFECT_HOURS``, as ``crmsim.roleplay.HALF_EFFECT_HOURS``: where
+        a student finds it, see :mod:`crmsim.code_names`), ``value`` and ``meaning`` (the same code; its
+        text is ``rp.meaning.<code>``), the shape of every topic's card.
         Show it with ``crmsim.display.labelled(card, "roleplay")``.
     """
-    values = globals()
-    return pd.DataFrame({"parameter": list(MODEL_PARAMETERS),
-                         "value": [float(values[name]) for name in MODEL_PARAMETERS],
-                         "meaning": list(MODEL_PARAMETERS)})
+    # Read where the simulation reads them (this module); named as a student reaches them, from the package
+    # (``rp.HALF_EFFECT_HOURS``), since ``rp.play`` is the function that plays a round, not this module.
+    module = sys.modules[__name__]
+    values = [read_number(module, name)[0] for name in MODEL_PARAMETERS]
+    codes = pd.array([name.lower() for name in MODEL_PARAMETERS], dtype=object)
+    return pd.DataFrame({"parameter": codes, "name_in_code": pd.array(list(MODEL_PARAMETERS), dtype=object),
+                         "value": values, "meaning": codes})
 
 
 def win_probability(support: float, competitors: int) -> float:

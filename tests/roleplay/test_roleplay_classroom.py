@@ -196,11 +196,12 @@ def test_the_console_plays_two_rounds_and_undoes_one(scenario):
 
 def test_model_card_is_read_from_the_code():
     card = rp.model_card()
-    assert list(card.columns) == ["parameter", "value", "meaning"]
-    assert card.set_index("parameter").loc["COACH_BOOST", "value"] == rp.COACH_BOOST
+    assert list(card.columns) == ["parameter", "name_in_code", "value", "meaning"]
+    row = card.set_index("parameter").loc["coach_boost"]
+    assert (row["value"], row["name_in_code"]) == (rp.COACH_BOOST, "COACH_BOOST")
     shown = crmsim.display.labelled(card, "roleplay", language="zh")
-    assert all(CJK.search(v) for v in shown.iloc[:, 2])
-    assert i18n.has("rp.meaning.COACH_BOOST")
+    assert all(CJK.search(v) for v in shown.iloc[:, 3])
+    assert i18n.has("rp.meaning.coach_boost") and i18n.has("rp.param.coach_boost")
 
 
 def test_no_text_is_cut_in_a_sheet(scenario):
