@@ -19,8 +19,8 @@ from .. import i18n
 from ..key_accounts import (GRADES, KeyAccountsRun, RepPolicy, effort_by_grade, forecast_by_month, funnel,
                             goal_summary, has_history, last_year_seed, monthly_revenue, policy_from_effort, prepare_key_accounts,
                             rep_quota, simulate_key_accounts, stage_win_rates)
-from ..plots.key_accounts import plot_forecast, plot_funnel, plot_monthly_revenue, update_forecast, update_funnel, \
-    update_monthly_revenue
+from ..plots.key_accounts import (PANEL_LEGEND_POINTS, plot_forecast, plot_funnel, plot_monthly_revenue,
+                                  update_forecast, update_funnel, update_monthly_revenue)
 from ..plots import title_pad_over_legend
 from ..plots.blitting import snapshots_first
 from ..plots.ranges import fixed_or_fresh, nice_ceiling
@@ -220,11 +220,12 @@ class KeyAccountDashboard(Dashboard):
                 tuple(result.revenue["month"]))
 
     def draw(self, result: KeyAccountView, figure: Figure) -> None:
-        # Fixed margins (the base figure has no layout engine): the three panels never change shape.
+        # Fixed margins (the base figure has no layout engine): the three panels never change shape. On the
+        # right, room for the revenue legend, a little wider than its panel in English.
         funnel_ax, forecast_ax, revenue_ax = figure.subplots(1, 3, gridspec_kw={
-            "left": 0.01, "right": 0.99, "bottom": 0.12, "top": 0.85, "wspace": 0.2})
+            "left": 0.01, "right": 0.98, "bottom": 0.12, "top": 0.85, "wspace": 0.2})
         plot_funnel(result.funnel, ax=funnel_ax, animated=True)
-        funnel_ax.set_title(funnel_ax.get_title(), y=1.0, pad=title_pad_over_legend(fontsize=8))  # in line
+        funnel_ax.set_title(funnel_ax.get_title(), y=1.0, pad=title_pad_over_legend(fontsize=PANEL_LEGEND_POINTS))  # in line
         plot_forecast(result.forecast, ax=forecast_ax, show_pipeline=False, animated=True,
                       ylim=self.forecast_limits(result))
         plot_monthly_revenue(result.revenue, yearly_goal=result.goal, ax=revenue_ax, animated=True,

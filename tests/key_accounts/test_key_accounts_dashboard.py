@@ -286,3 +286,22 @@ def test_no_legend_hides_data_on_the_dashboard_or_the_notebook_plots(world, resu
                kplots.plot_cycle_time(ka.cycle_time(result))):
         assert ax.get_legend() is not None and hidden_by_legends(ax.figure) == [], ax.get_title()
         plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_panel_legends_are_legible_and_inside_the_figure(world, language):
+    """The forecast and revenue legends at 9 pt (8 pt was about 9 px on a 1024-px screen), none past the
+    figure's edge (the revenue panel is the last one, and its English legend is wider than the panel)."""
+    crmsim.set_language(language)
+    try:
+        board = KeyAccountDashboard(world, seed=0)
+        figure = board.figure
+        renderer = figure.canvas.get_renderer()
+        legends = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+        assert len(legends) == 2
+        for legend in legends:
+            assert min(t.get_fontsize() for t in legend.get_texts()) >= 9
+            box = legend.get_window_extent(renderer)
+            assert box.x0 >= 0 and box.x1 <= figure.bbox.x1, (language, box, figure.bbox)
+    finally:
+        crmsim.set_language("en")
