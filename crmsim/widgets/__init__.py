@@ -61,6 +61,16 @@ def slider_layout(description: str) -> widgets.Layout:
 #: Controls show their whole description, in both languages.
 STYLE = {"description_width": "initial"}
 
+#: Text of the controls and the summary on a wide screen (a projector at 1920x1080): ipywidgets' 13 px
+#: are read from the back of a room at about a third of the figure's text size. The widths of the controls
+#: are set in em (see :func:`slider_layout`), so they grow with the text and stay whole.
+WIDE_SCREEN_CSS = """<style>
+@media (min-width: 1600px) {
+  .crmsim-dashboard { --jp-widgets-font-size: 17px; --jp-widgets-inline-height: 34px; font-size: 17px; }
+  .crmsim-dashboard .crmsim-summary { font-size: 18px; }
+}
+</style>"""
+
 
 # --- percentages: typed as people type them, refused visibly when they can't be read ---------------
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -234,7 +244,9 @@ class Dashboard:
         self._background_key: Hashable | None = None
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.layout_controls(), self.summary, self.image])
+        style = widgets.HTML(WIDE_SCREEN_CSS, layout=widgets.Layout(display="none"))  # applies, takes no room
+        self.widget = widgets.VBox([self.layout_controls(), self.summary, self.image, style])
+        self.widget.add_class("crmsim-dashboard")  # every dashboard, for its style
         self.widget.add_class(self.css_class)
         self.update()
 

@@ -92,6 +92,21 @@ def _refuses_unreadable_percent(page, control: dict, where: str) -> None:
         f"{where}: the figure changed after 'abc' was refused"
 
 
+#: Font sizes (px) of the first summary and the first control label of the page.
+TEXT_PX_JS = """() => [document.querySelector('.crmsim-summary'), document.querySelector('.crmsim-dashboard .widget-label')]
+    .map(e => e ? parseFloat(getComputedStyle(e).fontSize) : 0)"""
+
+
+def _check_wide_screen_text(page, where: str) -> None:
+    """On a wide screen the summary is at least 17 px and the control labels 16 px (13 px at 1024)."""
+    try:  # the style arrives with the dashboard's last widget, which may render a moment after the image
+        page.wait_for_function(f"() => {{ const [s, l] = ({TEXT_PX_JS})(); return s >= 17 && l >= 16; }}",
+                               timeout=10_000)
+    except Exception:
+        summary_px, label_px = page.evaluate(TEXT_PX_JS)
+        pytest.fail(f"{where}: summary {summary_px} px, control labels {label_px} px on a wide screen")
+
+
 def _check_method_grid(page, where: str) -> None:
     """The method sliders of 06 in a tidy grid: tracks in columns of one left edge and one width, and
     rows of as many sliders as there are columns, but the last."""
@@ -123,6 +138,8 @@ def test_every_control_changes_the_figure(app_page, screenshot_dir, notebook):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(500)  # let the flex rows re-wrap
         harness.screenshot(page, screenshot_dir / f"{lang}-dashboard-{notebook[:2]}-{width}.png")
+        if width >= 1600:  # a projector: text read from the back of the room (crmsim.widgets.WIDE_SCREEN_CSS)
+            _check_wide_screen_text(page, f"{where} at {width}")
         if notebook in LAYOUT_PAGES:
             problems = app_pages.layout_problems(page)
             assert not problems, f"{where} at {width}x{height}: " + "; ".join(problems)
