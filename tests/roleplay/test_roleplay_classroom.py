@@ -166,7 +166,8 @@ def test_the_console_plays_two_rounds_and_undoes_one(scenario):
         console = RolePlayConsole(scenario=scenario, tables=2)
     finally:
         crmsim.set_language("en")
-    assert len(console.widget.children) == 4  # one box: controls, summary, figure, class scorecard
+    shown = [c for c in console.widget.children if c.layout.display != "none"]  # not the style
+    assert len(shown) == 4  # one box: controls, summary, figure, class scorecard
     ids = list(console.approach)
     labels = [label for label, _ in console.approach[ids[0]].options]
     assert "SPIN提问" in labels
