@@ -285,6 +285,15 @@ class Dashboard:
         """
         return None
 
+    def prepare_snapshots(self, result: Any, figure: Figure) -> None:
+        """Draw animated parts ahead into their snapshots (:meth:`crmsim.plots.blitting.Snapshot.prepare`).
+
+        Called right after each whole-figure draw, while the canvas shows the
+        background alone, before :meth:`update_artists`: the place to draw an
+        axis in the ranges a learner will reach, so that their first visit is
+        a copy too. Default: nothing.
+        """
+
     def update_artists(self, result: Any, figure: Figure) -> list[Artist]:
         """Put ``result`` into the animated data artists; return them in drawing order.
 
@@ -329,6 +338,8 @@ class Dashboard:
             self._canvas.draw()  # skips animated artists: they are drawn below
             self._background = self._canvas.copy_from_bbox(self.figure.bbox) if key is not None else None
             self._background_key = key
+            if key is not None:
+                self.prepare_snapshots(self.result, self.figure)
         else:
             self._canvas.restore_region(self._background)
         if key is not None:

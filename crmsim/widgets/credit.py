@@ -52,7 +52,7 @@ class CreditCommitteeDashboard(Dashboard):
     they leave it, so the range shown for a setting may depend on the
     settings tried before; the bars always fit it. The sales and aging
     axes are drawn ahead, at the first draw, in the ranges they are likely
-    to reach (:meth:`_prepare_ranges`), so that a first visit costs no
+    to reach (:meth:`prepare_snapshots`), so that a first visit costs no
     drawing either.
 
     Parameters
@@ -85,7 +85,6 @@ class CreditCommitteeDashboard(Dashboard):
         self._ratings: dict[tuple[float, float, float], pd.DataFrame] = {}
         # Y ranges of the three panels (CNY million), kept while the data fit them.
         self._ylims: dict[str, tuple[float, float] | None] = dict.fromkeys(("grades", "aging", "bridge"))
-        self._prepared_canvas = None  # the canvas whose y axes were drawn ahead in their likely ranges
         super().__init__()
 
     def build_controls(self) -> dict[str, widgets.Widget]:
@@ -183,16 +182,14 @@ class CreditCommitteeDashboard(Dashboard):
 
     def update_artists(self, result: CreditCommitteeResult, figure: Figure) -> list[Artist]:
         limits = self._limits(result)
-        if self._prepared_canvas is not figure.canvas:  # a whole-figure draw: the canvas shows the background
-            self._prepared_canvas = figure.canvas
-            self._prepare_ranges(figure, limits)
         return snapshots_first(update_committee(figure.axes, result.by_grade, result.aging, result.summary, limits))
 
-    def _prepare_ranges(self, figure: Figure, limits: dict[str, tuple[float, float]]) -> None:
+    def prepare_snapshots(self, result: CreditCommitteeResult, figure: Figure) -> None:
         """Draw the sales and aging axes in every range from zero to a nice end near their current one into
         their snapshots, so that a first visit to such a range is a copy too (a new range otherwise costs a
         drawing of the axis, most of the slowest redraws). The profit bridge's ranges have two free ends and
-        are not drawn ahead. Called right after a whole-figure draw; update_artists then sets the ranges."""
+        are not drawn ahead. update_artists then sets the current ranges."""
+        limits = self._limits(result)  # the same ranges update_artists will ask for
         renderer = figure.canvas.get_renderer()
         for ax, (_, top) in zip(figure.axes, (limits["grades"], limits["aging"])):
             low, high = top / self.PREPARED_SPAN, top * self.PREPARED_SPAN

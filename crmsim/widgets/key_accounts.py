@@ -225,7 +225,8 @@ class KeyAccountDashboard(Dashboard):
         funnel_ax, forecast_ax, revenue_ax = figure.subplots(1, 3, gridspec_kw={
             "left": 0.01, "right": 0.98, "bottom": 0.12, "top": 0.85, "wspace": 0.2})
         plot_funnel(result.funnel, ax=funnel_ax, animated=True)
-        funnel_ax.set_title(funnel_ax.get_title(), y=1.0, pad=title_pad_over_legend(fontsize=PANEL_LEGEND_POINTS))  # in line
+        # In line with the titles the legends of the other two panels lift.
+        funnel_ax.set_title(funnel_ax.get_title(), y=1.0, pad=title_pad_over_legend(fontsize=PANEL_LEGEND_POINTS))
         plot_forecast(result.forecast, ax=forecast_ax, show_pipeline=False, animated=True,
                       ylim=self.forecast_limits(result))
         plot_monthly_revenue(result.revenue, yearly_goal=result.goal, ax=revenue_ax, animated=True,

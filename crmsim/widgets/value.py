@@ -60,7 +60,6 @@ class CustomerValueDashboard(Dashboard):
         self.customer_values = customer_value(self.world)
         self._limits: dict[str, tuple] = {}
         self._pareto_tops = self._every_pareto_top()
-        self._kept_canvas = None
         super().__init__()
 
     def _segment_codes(self) -> list[str]:
@@ -129,18 +128,14 @@ class CustomerValueDashboard(Dashboard):
     def update_artists(self, result: ValueSelection, figure: Figure) -> list:
         """New data and ranges; the snapshots of the two value axes (in their new ranges) first, then the data."""
         left, right = figure.axes[:2]
-        if self._kept_canvas is not figure.canvas:  # a whole-figure draw: prepare every range of both axes
-            self._kept_canvas = figure.canvas
-            self._prepare_every_range(figure)
         artists = update_pareto(left, result.abc) + update_size_vs_value(
             right, result.customers, result.values, result.measure, self.limits(result.measure))
         return snapshots_first([y_axis_snapshot(left), y_axis_snapshot(right), *artists])
 
-    def _prepare_every_range(self, figure: Figure) -> None:
+    def prepare_snapshots(self, result: ValueSelection, figure: Figure) -> None:
         """Draw the value axes in every range and label the controls can reach (a few Pareto tops, four
-        measures) into their snapshots, so that even the first visit to one redraws quickly. Called right
-        after a whole-figure draw, while the canvas shows the background alone; update_artists then sets
-        the current ranges."""
+        measures) into their snapshots, so that even the first visit to one redraws quickly; update_artists
+        then sets the current ranges."""
         left, right = figure.axes[:2]
         renderer = figure.canvas.get_renderer()
         for top in self._pareto_tops:
