@@ -28,13 +28,6 @@ STUDENTS = [f"reach-{i:03d}" for i in range(50)]
 SMALL = 120
 
 
-@pytest.fixture(autouse=True)
-def english():
-    crmsim.set_language("en")
-    yield
-    crmsim.set_language("en")
-
-
 def _judged(spec, world, answer, params):
     task = spec.task("duplicate_groups")
     return task.decision.judge(task.decision.evaluate(world, answer, params), params)

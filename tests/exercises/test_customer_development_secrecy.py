@@ -30,13 +30,6 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "exercises"
 SMALL = 120
 
 
-@pytest.fixture(autouse=True)
-def english():
-    crmsim.set_language("en")
-    yield
-    crmsim.set_language("en")
-
-
 def _leaks(namespace: dict, truth: pd.DataFrame, data_seed: int) -> list[str]:
     """Where in ``namespace`` the truth is kept: a column, array or dict of the records' firms, a MessyFile,
     or the world of the data seed (from which the file and its truth are made again)."""

@@ -16,13 +16,6 @@ from crmsim.exercises.ids import MissingStudentId
 from crmsim.exercises.solutions import answer_key, correct_values
 
 
-@pytest.fixture(autouse=True)
-def english():
-    crmsim.set_language("en")
-    yield
-    crmsim.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def solved():
     exercise = practice("customer_value", "t-checks-1", course_seed=7)
