@@ -11,7 +11,9 @@ so the name shown is always the place the value was read from.
 from __future__ import annotations
 
 import types
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+
+import pandas as pd
 
 
 def name_in_code(owner: object, attribute: str, *keys: Hashable) -> str:
@@ -59,3 +61,16 @@ def read_number(owner: object, attribute: str, *keys: Hashable) -> tuple[float, 
         return float(value), name
     except (AttributeError, KeyError, IndexError, TypeError) as error:
         raise ValueError(f"{name} is not a number the code defines ({type(error).__name__}: {error})") from error
+
+
+def card_table(codes: Sequence[str], numbers: Sequence[tuple[float, str]]) -> pd.DataFrame:
+    """A model card in the shape every topic's has: ``parameter`` and ``meaning`` (both the code),
+    ``name_in_code`` and ``value``, from the codes and their :func:`read_number` results, in order.
+
+    The text columns are object-typed, as the labeller maps them to words.
+    """
+    if len(codes) != len(numbers):
+        raise ValueError(f"codes and numbers must pair up; got {len(codes)} codes and {len(numbers)} numbers")
+    codes = pd.array(list(codes), dtype=object)
+    return pd.DataFrame({"parameter": codes, "name_in_code": pd.array([name for _, name in numbers], dtype=object),
+                         "value": [float(value) for value, _ in numbers], "meaning": codes})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..code_names import read_number
+from ..code_names import card_table, read_number
 from . import receivables as _receivables
 from .file import check_file, customer_row
 from .policy import CreditPolicy
@@ -43,9 +43,7 @@ def model_card(policy: CreditPolicy | None = None) -> pd.DataFrame:
     if not isinstance(policy, CreditPolicy):
         raise TypeError(f"policy must be a CreditPolicy; got {type(policy).__name__}")
     numbers = [read_number(_receivables, c) for c in _CONSTANTS] + [read_number(policy, f) for f in _POLICY_FIELDS]
-    codes = pd.array(list(CARD_PARAMETERS), dtype=object)
-    return pd.DataFrame({"parameter": codes, "name_in_code": pd.array([name for _, name in numbers], dtype=object),
-                         "value": [value for value, _ in numbers], "meaning": codes})
+    return card_table(CARD_PARAMETERS, numbers)
 
 
 def rating_explanation(file: pd.DataFrame, customer_id: int, scorecard: ScoreCard = DEFAULT_SCORECARD,

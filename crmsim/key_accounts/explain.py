@@ -16,7 +16,7 @@ from math import factorial
 import numpy as np
 import pandas as pd
 
-from ..code_names import read_number
+from ..code_names import card_table, read_number
 from . import process, stages
 from .forms import _opportunity
 from .grading import Grading
@@ -161,9 +161,7 @@ def model_card() -> pd.DataFrame:
         "bid_discount": (policy, "bid_discount"),
         "drop_risk_above": (policy, "drop_risk_above"),
     }
-    numbers = [read_number(*place) for place in where.values()]
-    return pd.DataFrame({"parameter": list(where), "name_in_code": [name for _, name in numbers],
-                         "value": [value for value, _ in numbers], "meaning": list(where)})
+    return card_table(list(where), [read_number(*place) for place in where.values()])
 
 
 def stage_coefficients() -> pd.DataFrame:

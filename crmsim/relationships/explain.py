@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..code_names import read_number
+from ..code_names import card_table, read_number
 from ..validation import check_int
 from . import complaints, policy, transitions
 from .dynamics import RelationshipsRun, check_run
@@ -70,13 +70,7 @@ def model_card() -> pd.DataFrame:
         ``transitions.UP_INTERCEPT``; see :mod:`crmsim.code_names`), ``value`` (float) and ``meaning``
         (the same code; its text is ``rel.card.<code>``).
     """
-    numbers = [read_number(*where) for _, *where in _CARD]
-    return pd.DataFrame({
-        "parameter": list(CARD_CODES),
-        "name_in_code": [name for _, name in numbers],
-        "value": [value for value, _ in numbers],
-        "meaning": list(CARD_CODES),
-    })
+    return card_table(CARD_CODES, [read_number(*where) for _, *where in _CARD])
 
 
 def explain(run: RelationshipsRun, customer_id: int, month: int) -> pd.DataFrame:

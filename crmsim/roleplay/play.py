@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import seeding
-from ..code_names import read_number
+from ..code_names import card_table, read_number
 from .rules import APPROACHES, check_moves
 from .scenario import Scenario
 
@@ -119,10 +119,8 @@ def model_card() -> pd.DataFrame:
     # Read where the simulation reads them (this module); named as a student reaches them, from the package
     # (``rp.HALF_EFFECT_HOURS``), since ``rp.play`` is the function that plays a round, not this module.
     module = sys.modules[__name__]
-    values = [read_number(module, name)[0] for name in MODEL_PARAMETERS]
-    codes = pd.array([name.lower() for name in MODEL_PARAMETERS], dtype=object)
-    return pd.DataFrame({"parameter": codes, "name_in_code": pd.array(list(MODEL_PARAMETERS), dtype=object),
-                         "value": values, "meaning": codes})
+    numbers = [(read_number(module, name)[0], name) for name in MODEL_PARAMETERS]
+    return card_table([name.lower() for name in MODEL_PARAMETERS], numbers)
 
 
 def win_probability(support: float, competitors: int) -> float:
