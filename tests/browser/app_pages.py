@@ -302,6 +302,8 @@ def wait_until_quiet(page, quiet: float = 0.25, timeout: float = 10) -> float:
 
 #: Narrowest slider track that a learner can still drag with some precision (px).
 MIN_TRACK_PX = 80
+#: The slider tracks of a page (the movable part of an ipywidgets slider).
+TRACKS = ".widget-hslider .slider-container"
 
 #: Labels (descriptions) whose text does not fit their box, as "text: scroll > client".
 _CUT_LABELS_JS = """els => els.filter(el => el.offsetParent !== null && el.textContent.trim()
@@ -331,7 +333,7 @@ def layout_problems(page, min_track_px: float = MIN_TRACK_PX) -> list[str]:
     the page must not scroll sideways. A page with no slider at all is a problem too (the dashboards
     all have one; finding none means the page did not render its controls).
     """
-    tracks = page.locator(".widget-hslider .slider-container")
+    tracks = page.locator(TRACKS)
     if tracks.count() == 0:
         return ["no slider found"]
     problems = []

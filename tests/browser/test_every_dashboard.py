@@ -31,9 +31,6 @@ CODE_HEADER = re.compile(r"[\d\s.,:%()+-]*|[A-D]|A{1,3}|B{1,3}|n/\d+|\d+/\d+|\.\
 #: The dashboards whose layout is checked at classroom sizes: all five.
 LAYOUT_PAGES = frozenset(app_pages.DASHBOARD_PAGES)
 
-#: The slider tracks of a page (the movable part of an ipywidgets slider).
-TRACKS = ".widget-hslider .slider-container"
-
 #: Controls that may change only the summary line, not the figure, by (page number, position of the control
 #: on the page, from 0). None today: every control of the five dashboards feeds the figure.
 SUMMARY_ONLY: frozenset[tuple[str, int]] = frozenset()
@@ -110,7 +107,7 @@ def _check_wide_screen_text(page, where: str) -> None:
 def _check_method_grid(page, where: str) -> None:
     """The method sliders of 06 in a tidy grid: tracks in columns of one left edge and one width, and
     rows of as many sliders as there are columns, but the last."""
-    tracks = page.locator(f".crmsim-dev-methods {TRACKS}")
+    tracks = page.locator(f".crmsim-dev-methods {app_pages.TRACKS}")
     boxes = [tracks.nth(i).bounding_box() for i in range(tracks.count())]
     assert len(boxes) == 10, f"{where}: {len(boxes)} method sliders found in the grid"
     lefts = sorted({round(box["x"]) for box in boxes})
